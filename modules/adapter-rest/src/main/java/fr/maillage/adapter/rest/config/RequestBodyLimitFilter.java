@@ -1,0 +1,154 @@
+package fr.maillage.adapter.rest.config;
+
+import fr.maillage.adapter.rest.problem.ProblemWriter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies over {@code maillage.api.max-body-bytes} (64 KiB by default) with 413, before anything is
+ * read into memory or written: at once when {@code Content-Length} announces too much, and while reading when a
+ * chunked body grows past the limit.
+ */
+@Component
+public class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
+
+    private final long limit;
+    private final ProblemWriter problemWriter;
+
+    public RequestBodyLimitFilter(@Value("${maillage.api.max-body-bytes:65536}") long limit,
+            ProblemWriter problemWriter) {
+        this.limit = limit;
+        this.problemWriter = problemWriter;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 20;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            problemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", List.of(limit));
+            return;
+        }
+        chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** Whether reading the body failed because it grew past the limit (the cause is buried in parser errors). */
+    public static boolean isBodyTooLarge(Throwable error) {
+        return bodyTooLarge(error) != null;
+    }
+
+    public static long limitOf(Throwable error) {
+        BodyTooLargeException e = bodyTooLarge(error);
+        return e == null ? 0 : e.limit;
+    }
+
+    private static @Nullable BodyTooLargeException bodyTooLarge(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException e) {
+                return e;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    static final class BodyTooLargeException extends IOException {
+
+        private final long limit;
+
+        BodyTooLargeException(long limit) {
+            super("request body over " + limit + " bytes");
+            this.limit = limit;
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private @Nullable ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+
+        private final ServletInputStream delegate;
+        private final long limit;
+        private long count;
+
+        LimitedStream(ServletInputStream delegate, long limit) {
+            this.delegate = delegate;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = delegate.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = delegate.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            count += n;
+            if (count > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return delegate.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            delegate.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Web configuration: languages, request limits, OpenAPI. */
+@NullMarked
+package fr.maillage.adapter.rest.config;
+
+import org.jspecify.annotations.NullMarked;
