@@ -66,7 +66,12 @@ public final class DevTokenIssuer {
 
     /** An access token for {@code subject} with the given realm roles, valid for {@code ttl}. */
     public String mint(String subject, List<String> realmRoles, Duration ttl) {
-        Instant now = clock.instant();
+        return mint(subject, realmRoles, clock.instant(), ttl);
+    }
+
+    /** An access token issued at {@code issuedAt} (in the past, for an expired one) and valid for {@code ttl}. */
+    public String mint(String subject, List<String> realmRoles, Instant issuedAt, Duration ttl) {
+        Instant now = issuedAt;
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(subject)
