@@ -38,6 +38,8 @@ public final class EmbeddedPostgresEnvironmentPostProcessor implements Environme
         EmbeddedPostgresServer server = EmbeddedPostgresServer
                 .startOnce(dataDirectory.isBlank() ? null : Path.of(dataDirectory).toAbsolutePath(), port);
         SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
+        application.addInitializers(context -> context.getBeanFactory()
+                .addBeanPostProcessor(new AwaitEmbeddedPostgres(server)));
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("maillage.db.url", server.jdbcUrl());

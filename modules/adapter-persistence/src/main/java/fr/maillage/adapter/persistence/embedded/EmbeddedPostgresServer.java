@@ -3,6 +3,8 @@ package fr.maillage.adapter.persistence.embedded;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,30 +35,54 @@ public final class EmbeddedPostgresServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static @Nullable EmbeddedPostgresServer instance;
 
-    private final EmbeddedPostgres postgres;
+    private final int port;
     private final String ownerPassword;
     private final String appPassword;
+    private final CompletableFuture<EmbeddedPostgres> postgres;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String ownerPassword, String appPassword) {
-        this.postgres = postgres;
-        this.ownerPassword = ownerPassword;
-        this.appPassword = appPassword;
+    private EmbeddedPostgresServer(@Nullable Path dataDirectory, int port) {
+        this.port = port;
+        this.ownerPassword = randomSecret();
+        this.appPassword = randomSecret();
+        // Started in the background: the application context builds itself meanwhile and waits for the server only
+        // when it first needs a connection (see awaitReady()).
+        this.postgres = CompletableFuture.supplyAsync(() -> start(dataDirectory, port, ownerPassword, appPassword),
+                runnable -> Thread.ofPlatform().name("embedded-postgres-start").daemon().start(runnable));
     }
 
     /**
-     * Starts the server on first call and returns the same one afterwards.
+     * Starts the server on first call (in the background) and returns the same one afterwards.
      *
      * @param dataDirectory where the cluster lives; {@code null} for a temporary one, deleted when the JVM stops
      * @param port the port, 0 for any free one
      */
     public static synchronized EmbeddedPostgresServer startOnce(@Nullable Path dataDirectory, int port) {
         if (instance == null) {
-            instance = start(dataDirectory, port);
+            instance = new EmbeddedPostgresServer(dataDirectory, port == 0 ? freePort() : port);
         }
         return instance;
     }
 
-    private static EmbeddedPostgresServer start(@Nullable Path dataDirectory, int port) {
+    /** Blocks until the server accepts connections; rethrows why it could not start. */
+    public EmbeddedPostgresServer awaitReady() {
+        try {
+            postgres.join();
+            return this;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedPostgres start(@Nullable Path dataDirectory, int port, String ownerPassword,
+            String appPassword) {
         long started = System.nanoTime();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -70,12 +98,10 @@ public final class EmbeddedPostgresServer {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
-            String ownerPassword = randomSecret();
-            String appPassword = randomSecret();
             prepareDatabase(postgres, ownerPassword, appPassword);
             LOG.info("Embedded PostgreSQL ready on port {} in {} ms (data: {})", postgres.getPort(),
                     (System.nanoTime() - started) / 1_000_000, dataDirectory == null ? "temporary" : dataDirectory);
-            return new EmbeddedPostgresServer(postgres, ownerPassword, appPassword);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL could not start", e);
         } catch (SQLException e) {
@@ -122,11 +148,11 @@ public final class EmbeddedPostgresServer {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public String ownerPassword() {
@@ -141,8 +167,8 @@ public final class EmbeddedPostgresServer {
     public static synchronized void stop() {
         if (instance != null) {
             try {
-                instance.postgres.close();
-            } catch (IOException e) {
+                instance.postgres.join().close();
+            } catch (IOException | CompletionException e) {
                 LOG.warn("The embedded PostgreSQL did not stop cleanly", e);
             }
             instance = null;
