@@ -1,5 +1,6 @@
 package fr.maillage.adapter.rest.config;
 
+import fr.maillage.adapter.rest.problem.BodyTooLargeException;
 import fr.maillage.adapter.rest.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -47,38 +48,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter implements Orde
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
-    }
-
-    /** Whether reading the body failed because it grew past the limit (the cause is buried in parser errors). */
-    public static boolean isBodyTooLarge(Throwable error) {
-        return bodyTooLarge(error) != null;
-    }
-
-    public static long limitOf(Throwable error) {
-        BodyTooLargeException e = bodyTooLarge(error);
-        return e == null ? 0 : e.limit;
-    }
-
-    private static @Nullable BodyTooLargeException bodyTooLarge(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof BodyTooLargeException e) {
-                return e;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
-    }
-
-    static final class BodyTooLargeException extends IOException {
-
-        private final long limit;
-
-        BodyTooLargeException(long limit) {
-            super("request body over " + limit + " bytes");
-            this.limit = limit;
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,6 +1,5 @@
 package fr.maillage.adapter.rest.problem;
 
-import fr.maillage.adapter.rest.config.RequestBodyLimitFilter;
 import fr.maillage.application.shared.FieldViolation;
 import fr.maillage.application.shared.ForbiddenException;
 import fr.maillage.application.shared.InvalidInputException;
@@ -113,9 +112,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = locale();
-        if (RequestBodyLimitFilter.isBodyTooLarge(e)) {
+        BodyTooLargeException tooLarge = BodyTooLargeException.in(e);
+        if (tooLarge != null) {
             return cast(respond(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
-                    List.of(RequestBodyLimitFilter.limitOf(e)), locale)));
+                    List.of(tooLarge.limit()), locale)));
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {

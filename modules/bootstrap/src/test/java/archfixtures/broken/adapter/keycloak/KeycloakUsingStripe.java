@@ -1,0 +1,8 @@
+package archfixtures.broken.adapter.keycloak;
+
+import com.stripe.fixture.StripeClient;
+
+public class KeycloakUsingStripe {
+
+    StripeClient stripe;
+}

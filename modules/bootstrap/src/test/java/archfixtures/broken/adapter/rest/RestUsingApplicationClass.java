@@ -1,0 +1,8 @@
+package archfixtures.broken.adapter.rest;
+
+import archfixtures.broken.BrokenApplication;
+
+public class RestUsingApplicationClass {
+
+    BrokenApplication application;
+}

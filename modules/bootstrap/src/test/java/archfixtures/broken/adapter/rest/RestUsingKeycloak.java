@@ -1,0 +1,8 @@
+package archfixtures.broken.adapter.rest;
+
+import org.keycloak.fixture.KeycloakAdminClient;
+
+public class RestUsingKeycloak {
+
+    KeycloakAdminClient keycloak;
+}

@@ -1,0 +1,8 @@
+package archfixtures.broken.adapter.rest;
+
+import com.stripe.fixture.StripeClient;
+
+public class RestUsingStripe {
+
+    StripeClient stripe;
+}

@@ -1,0 +1,7 @@
+package archfixtures.broken.application;
+
+import org.springframework.stereotype.Service;
+
+@Service
+public class ApplicationUsingSpring {
+}

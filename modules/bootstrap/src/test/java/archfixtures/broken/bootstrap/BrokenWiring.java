@@ -1,0 +1,4 @@
+package archfixtures.broken.bootstrap;
+
+public class BrokenWiring {
+}

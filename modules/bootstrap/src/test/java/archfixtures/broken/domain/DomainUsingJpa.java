@@ -1,0 +1,7 @@
+package archfixtures.broken.domain;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class DomainUsingJpa {
+}

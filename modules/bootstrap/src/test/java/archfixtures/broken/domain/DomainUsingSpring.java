@@ -1,0 +1,10 @@
+package archfixtures.broken.domain;
+
+import org.springframework.util.Assert;
+
+public class DomainUsingSpring {
+
+    DomainUsingSpring(String name) {
+        Assert.hasText(name, "name");
+    }
+}

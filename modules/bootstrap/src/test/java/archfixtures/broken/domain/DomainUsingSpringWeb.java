@@ -1,0 +1,10 @@
+package archfixtures.broken.domain;
+
+import org.springframework.web.util.HtmlUtils;
+
+public class DomainUsingSpringWeb {
+
+    String displayName(String name) {
+        return HtmlUtils.htmlEscape(name);
+    }
+}

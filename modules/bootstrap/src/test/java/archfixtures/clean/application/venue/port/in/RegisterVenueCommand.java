@@ -1,0 +1,4 @@
+package archfixtures.clean.application.venue.port.in;
+
+public record RegisterVenueCommand(String name) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package archfixtures.clean.application.venue.port.out;
+
+import org.jspecify.annotations.NullMarked;
