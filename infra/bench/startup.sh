@@ -1,33 +1,42 @@
 #!/usr/bin/env bash
-# Benchmark: time from launch to "ready" (readiness probe UP, embedded PostgreSQL included) and resident memory
-# after start, for the README's start command (demo profile). Prints figures; asserts nothing.
-#   infra/bench/startup.sh [runs]      (default 3; the first run starts from an empty data folder)
+# Benchmark: time from launching the JVM to "ready" (readiness probe UP, embedded PostgreSQL included) and resident
+# memory after start, with the demo profile, for the plain executable jar and for the form infra/bin/start runs
+# (extracted jar with the JDK's AOT cache). Prints figures; asserts nothing.
+#   infra/bench/startup.sh [runs per form]      (default 3; each form's first run starts from an empty data folder)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. infra/bin/jdk.sh
 runs="${1:-3}"
 jar=modules/bootstrap/target/maillage.jar
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
-data="$(mktemp -d)"
+tmp="$(mktemp -d)"
+trap 'pkill -f "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 port=$(( 20000 + RANDOM % 20000 ))
-trap 'rm -rf "$data"' EXIT
-for run in $(seq 1 "$runs"); do
-  t0=$(date +%s%N)
-  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
-       --maillage.db.embedded.data-directory="$data/postgres" > "$data/run$run.log" 2>&1 &
-  pid=$!
-  until curl -fs "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "the application died; see $data/run$run.log"; cat "$data/run$run.log"; exit 1; fi
-    sleep 0.05
+
+java -Djarmode=tools -jar "$jar" extract --destination "$tmp/app" > /dev/null
+infra/bin/aot-train "$tmp/app" "$tmp/training.log"
+
+measure() { # form label, then the java arguments
+  local form="$1"; shift
+  local data="$tmp/data-$form"
+  for run in $(seq 1 "$runs"); do
+    local t0 t1 pid rss
+    t0=$(date +%s%N)
+    java "$@" --spring.profiles.active=demo --server.port="$port" \
+      --maillage.db.embedded.data-directory="$data" > "$tmp/$form-$run.log" 2>&1 &
+    pid=$!
+    until curl -fs "http://localhost:$port/actuator/health/readiness" 2>/dev/null | grep -q UP; do
+      kill -0 "$pid" 2>/dev/null || { echo "the application died:"; tail -50 "$tmp/$form-$run.log"; exit 1; }
+      sleep 0.05
+    done
+    t1=$(date +%s%N)
+    sleep 2
+    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+    printf '%-26s run %d (%-17s): ready in %5d ms, JVM resident %d MB\n' "$form" "$run" \
+      "$([ "$run" -eq 1 ] && echo "empty data folder" || echo "data kept")" $(( (t1 - t0) / 1000000 )) "$rss"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
   done
-  t1=$(date +%s%N)
-  sleep 2
-  rss_app=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-  pg_rss=0
-  for child in $(pgrep -f "postgres -D $data/postgres" || true) $(pgrep -P "$(pgrep -f "postgres -D $data/postgres" | head -1)" 2>/dev/null || true); do
-    pg_rss=$(( pg_rss + $(awk '/VmRSS/ {print $2}' "/proc/$child/status" 2>/dev/null || echo 0) ))
-  done
-  state=$([ "$run" -eq 1 ] && echo "empty data folder" || echo "data kept")
-  printf 'run %d (%s): ready in %d ms; JVM resident %d MB; PostgreSQL processes %d MB\n' \
-    "$run" "$state" $(( (t1 - t0) / 1000000 )) $(( rss_app / 1024 )) $(( pg_rss / 1024 ))
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-done
+}
+
+measure executable-jar -jar "$jar"
+measure extracted+aot-cache -XX:AOTCache="$tmp/app/maillage.aot" -Xlog:aot=off -Xlog:cds=off -jar "$tmp/app/maillage.jar"

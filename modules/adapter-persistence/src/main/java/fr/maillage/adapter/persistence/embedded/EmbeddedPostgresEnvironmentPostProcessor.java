@@ -3,6 +3,8 @@ package fr.maillage.adapter.persistence.embedded;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -37,9 +39,16 @@ public final class EmbeddedPostgresEnvironmentPostProcessor implements Environme
         int port = environment.getProperty("maillage.db.embedded.port", Integer.class, 0);
         EmbeddedPostgresServer server = EmbeddedPostgresServer
                 .startOnce(dataDirectory.isBlank() ? null : Path.of(dataDirectory).toAbsolutePath(), port);
-        SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServer::stop);
-        application.addInitializers(context -> context.getBeanFactory()
-                .addBeanPostProcessor(new AwaitEmbeddedPostgres(server)));
+        application.addInitializers(context -> {
+            ConfigurableListableBeanFactory beans = context.getBeanFactory();
+            beans.addBeanPostProcessor(new AwaitEmbeddedPostgres(server));
+            // Registered before any other bean, so destroyed after all of them (the connection pool included).
+            EmbeddedPostgresLease lease = new EmbeddedPostgresLease(server);
+            beans.registerSingleton(EmbeddedPostgresLease.BEAN_NAME, lease);
+            if (beans instanceof DefaultSingletonBeanRegistry registry) {
+                registry.registerDisposableBean(EmbeddedPostgresLease.BEAN_NAME, lease);
+            }
+        });
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("maillage.db.url", server.jdbcUrl());

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +18,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +42,12 @@ public final class EmbeddedPostgresServer {
     public static final String APP_ROLE = "maillage_app";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    /** Longer than the graceful shutdown of the web server (spring.lifecycle.timeout-per-shutdown-phase). */
+    private static final Duration GRACE = Duration.ofSeconds(25);
     private static @Nullable EmbeddedPostgresServer instance;
+    private static boolean fallbackHookAdded;
+
+    private final AtomicInteger leases = new AtomicInteger();
 
     private final int port;
     private final String ownerPassword;
@@ -59,8 +73,52 @@ public final class EmbeddedPostgresServer {
     public static synchronized EmbeddedPostgresServer startOnce(@Nullable Path dataDirectory, int port) {
         if (instance == null) {
             instance = new EmbeddedPostgresServer(dataDirectory, port == 0 ? freePort() : port);
+            if (!fallbackHookAdded) {
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgres-stop")
+                        .unstarted(EmbeddedPostgresServer::stopAtJvmExit));
+                fallbackHookAdded = true;
+            }
         }
         return instance;
+    }
+
+    /** An application context starts using the server. */
+    public void acquire() {
+        leases.incrementAndGet();
+    }
+
+    /**
+     * An application context has closed (its connection pool included); the last one to close stops the server, so
+     * that it always outlives the connections to it.
+     */
+    public void release() {
+        if (leases.decrementAndGet() <= 0) {
+            stop();
+        }
+    }
+
+    /**
+     * At JVM exit, the contexts are closed by Spring's own shutdown hook when it is registered (which then releases
+     * the server). This fallback waits for that, then stops the server anyway, so that no PostgreSQL process
+     * outlives the JVM. (A JVM halted without hooks, as {@code -Dspring.context.exit=onRefresh} does, leaves the
+     * server running: whoever halts it stops the server, see infra/bin/aot-train, and a kept data folder's orphan
+     * is stopped at the next start.)
+     */
+    private static void stopAtJvmExit() {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        EmbeddedPostgresServer server;
+        synchronized (EmbeddedPostgresServer.class) {
+            server = instance;
+        }
+        while (server != null && server.leases.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stop();
     }
 
     /** Blocks until the server accepts connections; rethrows why it could not start. */
@@ -95,6 +153,7 @@ public final class EmbeddedPostgresServer {
                     .setPort(port);
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
+                stopOrphanedServer(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
@@ -141,6 +200,44 @@ public final class EmbeddedPostgresServer {
         s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + attributes);
     }
 
+    /**
+     * A kept data folder may still have a server running from a process that was killed (SIGKILL, power cut): when
+     * no live process holds the folder's lock, that server is an orphan of ours, and it is stopped so this one can
+     * start. When a live process holds the lock, another Maillage uses the folder: refuse clearly.
+     */
+    private static void stopOrphanedServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IllegalStateException("Another running Maillage uses the database folder " + dataDirectory
+                        + "; stop it or choose another maillage.db.embedded.data-directory.");
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.getFirst().strip());
+            Optional<ProcessHandle> orphan = ProcessHandle.of(pid)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+            if (orphan.isPresent()) {
+                LOG.warn("Stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier run", pid, dataDirectory);
+                orphan.get().destroy();
+                try {
+                    orphan.get().onExit().get(15, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    orphan.get().destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        } catch (NumberFormatException e) {
+            LOG.warn("Unreadable {}; PostgreSQL will decide", pidFile);
+        }
+    }
+
     private static String randomSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
@@ -163,7 +260,7 @@ public final class EmbeddedPostgresServer {
         return appPassword;
     }
 
-    /** Stops the server; the process ends with it. Idempotent. */
+    /** Stops the server (its process ends). Idempotent; a later {@link #startOnce} starts a new one. */
     public static synchronized void stop() {
         if (instance != null) {
             try {
