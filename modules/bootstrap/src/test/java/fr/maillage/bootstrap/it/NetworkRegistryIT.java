@@ -105,6 +105,29 @@ class NetworkRegistryIT extends EndToEndTest {
     }
 
     @Test
+    void concurrent_renames_never_lose_an_update_silently() throws Exception {
+        String admin = platformAdmin();
+        String slug = uniqueSlug("renames");
+        api.post("/api/networks", networkJson(slug, "Nom 0", "26")).token(admin).send();
+        int writers = 6;
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 1; i <= writers; i++) {
+            String json = "{\"name\":\"Nom " + i + "\"}";
+            calls.add(() -> api.patch("/api/networks/" + slug, json).token(admin).send().status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+            for (Future<Integer> status : pool.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).containsOnly(200, 409);
+        long applied = statuses.stream().filter(s -> s == 200).count();
+        JsonNode stored = api.get("/api/networks/" + slug).token(admin).send().json();
+        assertThat(stored.get("version").asLong()).as("one version per applied rename").isEqualTo(applied);
+    }
+
+    @Test
     void territory_and_time_zone_can_change_too_and_a_change_to_the_same_values_keeps_the_version() {
         String admin = platformAdmin();
         String slug = uniqueSlug("territoire");

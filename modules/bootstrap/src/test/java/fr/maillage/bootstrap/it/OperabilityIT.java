@@ -14,6 +14,8 @@ class OperabilityIT extends EndToEndTest {
         Api.Reply readiness = api.get("/actuator/health/readiness").send();
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().at("/components/db/status").asString()).as("readiness includes the database")
+                .isEqualTo("UP");
         assertThat(api.get("/actuator/health").send().json().get("status").asString()).isEqualTo("UP");
     }
 
