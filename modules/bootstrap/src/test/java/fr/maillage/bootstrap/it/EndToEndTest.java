@@ -2,6 +2,11 @@ package fr.maillage.bootstrap.it;
 
 import fr.maillage.adapter.rest.security.DevTokenIssuer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +62,17 @@ abstract class EndToEndTest {
             codes.append(codes.isEmpty() ? "" : ",").append('"').append(code).append('"');
         }
         return "{\"slug\":\"" + slug + "\",\"name\":\"" + name + "\",\"territory\":[" + codes + "]}";
+    }
+
+    /** Runs the calls at the same time, one thread each, and returns their results in order. */
+    static <T> List<T> concurrently(List<Callable<T>> calls) throws Exception {
+        List<T> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(calls.size())) {
+            for (Future<T> result : pool.invokeAll(calls)) {
+                results.add(result.get());
+            }
+        }
+        return results;
     }
 
     long networkRows(String slug) {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -75,12 +72,7 @@ class NetworkRegistryIT extends EndToEndTest {
             String json = networkJson(slug, "Tentative " + i, "48");
             calls.add(() -> api.post("/api/networks", json).token(admin).send().status());
         }
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
-            for (Future<Integer> status : pool.invokeAll(calls)) {
-                statuses.add(status.get());
-            }
-        }
+        List<Integer> statuses = concurrently(calls);
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(networkRows(slug)).isEqualTo(1);
@@ -115,12 +107,7 @@ class NetworkRegistryIT extends EndToEndTest {
             String json = "{\"name\":\"Nom " + i + "\"}";
             calls.add(() -> api.patch("/api/networks/" + slug, json).token(admin).send().status());
         }
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
-            for (Future<Integer> status : pool.invokeAll(calls)) {
-                statuses.add(status.get());
-            }
-        }
+        List<Integer> statuses = concurrently(calls);
         assertThat(statuses).containsOnly(200, 409);
         long applied = statuses.stream().filter(s -> s == 200).count();
         JsonNode stored = api.get("/api/networks/" + slug).token(admin).send().json();
