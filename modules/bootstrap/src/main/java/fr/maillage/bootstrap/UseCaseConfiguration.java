@@ -1,8 +1,15 @@
 package fr.maillage.bootstrap;
 
+import fr.maillage.application.access.AccessPolicy;
+import fr.maillage.application.access.WhoAmI;
+import fr.maillage.application.access.port.out.NetworkRolePort;
+import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.audit.port.out.AuditLogPort;
+import fr.maillage.application.identity.port.out.IdentityProviderPort;
 import fr.maillage.application.network.NetworkService;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
+import fr.maillage.application.people.PeopleService;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +27,29 @@ public class UseCaseConfiguration {
     }
 
     @Bean
+    public AccessPolicy accessPolicy(LoadNetworkPort networks, NetworkRolePort roles, UnitOfWorkPort unitOfWork) {
+        return new AccessPolicy(networks, roles, unitOfWork);
+    }
+
+    @Bean
+    public AuditLog auditLog(AuditLogPort log, AccessPolicy access, Clock clock) {
+        return new AuditLog(log, access, clock);
+    }
+
+    @Bean
     public NetworkService networkService(LoadNetworkPort load, SaveNetworkPort save, UnitOfWorkPort unitOfWork,
-            Clock clock) {
-        return new NetworkService(load, save, unitOfWork, clock);
+            IdentityProviderPort identity, AccessPolicy access, AuditLog audit, Clock clock) {
+        return new NetworkService(load, save, unitOfWork, identity, access, audit, clock);
+    }
+
+    @Bean
+    public PeopleService peopleService(AccessPolicy access, NetworkRolePort roles, IdentityProviderPort identity,
+            LoadNetworkPort load, SaveNetworkPort save, UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
+        return new PeopleService(access, roles, identity, load, save, unitOfWork, audit, clock);
+    }
+
+    @Bean
+    public WhoAmI whoAmI(LoadNetworkPort networks, NetworkRolePort roles, UnitOfWorkPort unitOfWork) {
+        return new WhoAmI(networks, roles, unitOfWork);
     }
 }

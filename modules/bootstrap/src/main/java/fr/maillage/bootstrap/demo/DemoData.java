@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-    private static final Caller SYSTEM = new Caller("system:demo-data", true);
+    private static final Caller SYSTEM = Caller.system("demo-data");
 
     static final List<CreateNetworkCommand> NETWORKS = List.of(
             CreateNetworkCommand.parse("baronnies", "Innover en Baronnies provençales", List.of("26", "05"),

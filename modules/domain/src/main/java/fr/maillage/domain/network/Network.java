@@ -19,10 +19,12 @@ public final class Network {
     private final Instant createdAt;
     private final Instant updatedAt;
     private final @Nullable Instant archivedAt;
+    private final @Nullable String organizationId;
     private final long version;
 
     private Network(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory, NetworkTimeZone timeZone,
-            NetworkStatus status, Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt, long version) {
+            NetworkStatus status, Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt,
+            @Nullable String organizationId, long version) {
         this.id = Objects.requireNonNull(id);
         this.slug = Objects.requireNonNull(slug);
         this.name = Objects.requireNonNull(name);
@@ -32,23 +34,39 @@ public final class Network {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = Objects.requireNonNull(updatedAt);
         this.archivedAt = archivedAt;
+        this.organizationId = organizationId;
         this.version = version;
         if ((status == NetworkStatus.ARCHIVED) != (archivedAt != null)) {
             throw new IllegalStateException("archivedAt is set exactly when the network is archived");
         }
     }
 
-    /** A new, active network. */
+    /**
+     * A new, active network.
+     *
+     * @param organizationId the id of its organization in the identity provider (whose alias is the slug)
+     */
     public static Network create(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory,
-            NetworkTimeZone timeZone, Instant now) {
-        return new Network(id, slug, name, territory, timeZone, NetworkStatus.ACTIVE, now, now, null, 0);
+            NetworkTimeZone timeZone, @Nullable String organizationId, Instant now) {
+        return new Network(id, slug, name, territory, timeZone, NetworkStatus.ACTIVE, now, now, null, organizationId,
+                0);
     }
 
     /** A network as it was stored (for persistence adapters). */
     public static Network rehydrate(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory,
             NetworkTimeZone timeZone, NetworkStatus status, Instant createdAt, Instant updatedAt,
-            @Nullable Instant archivedAt, long version) {
-        return new Network(id, slug, name, territory, timeZone, status, createdAt, updatedAt, archivedAt, version);
+            @Nullable Instant archivedAt, @Nullable String organizationId, long version) {
+        return new Network(id, slug, name, territory, timeZone, status, createdAt, updatedAt, archivedAt,
+                organizationId, version);
+    }
+
+    /** Records the network's organization (for networks created before organizations existed). */
+    public Network withOrganization(String newOrganizationId, Instant now) {
+        if (newOrganizationId.equals(organizationId)) {
+            return this;
+        }
+        return new Network(id, slug, name, territory, timeZone, status, createdAt, now, archivedAt, newOrganizationId,
+                version);
     }
 
     /**
@@ -66,7 +84,7 @@ public final class Network {
         if (n.equals(name) && t.equals(territory) && z.equals(timeZone)) {
             return this;
         }
-        return new Network(id, slug, n, t, z, status, createdAt, now, null, version);
+        return new Network(id, slug, n, t, z, status, createdAt, now, null, organizationId, version);
     }
 
     public Network rename(NetworkName newName, Instant now) {
@@ -78,7 +96,8 @@ public final class Network {
         if (status == NetworkStatus.ARCHIVED) {
             return this;
         }
-        return new Network(id, slug, name, territory, timeZone, NetworkStatus.ARCHIVED, createdAt, now, now, version);
+        return new Network(id, slug, name, territory, timeZone, NetworkStatus.ARCHIVED, createdAt, now, now,
+                organizationId, version);
     }
 
     public boolean isArchived() {
@@ -119,6 +138,11 @@ public final class Network {
 
     public @Nullable Instant archivedAt() {
         return archivedAt;
+    }
+
+    /** The id of the network's organization in the identity provider; {@code null} only for very old networks. */
+    public @Nullable String organizationId() {
+        return organizationId;
     }
 
     /** The version this state was loaded at (0 for a network never stored). */

@@ -16,7 +16,7 @@ class NetworkTest {
 
     private final Network baronnies = Network.create(new NetworkId(Ids.newId(Clock.fixed(T0, ZoneOffset.UTC))),
             NetworkSlug.of("baronnies"), NetworkName.of("Innover en Baronnies provençales"), Territory.of("26", "05"),
-            NetworkTimeZone.EUROPE_PARIS, T0);
+            NetworkTimeZone.EUROPE_PARIS, "org-1", T0);
 
     @Test
     void a_new_network_is_active_and_unversioned() {
@@ -64,7 +64,7 @@ class NetworkTest {
     @Test
     void a_stored_state_must_be_coherent() {
         assertThatThrownBy(() -> Network.rehydrate(baronnies.id(), baronnies.slug(), baronnies.name(),
-                baronnies.territory(), baronnies.timeZone(), NetworkStatus.ARCHIVED, T0, T0, null, 3))
+                baronnies.territory(), baronnies.timeZone(), NetworkStatus.ARCHIVED, T0, T0, null, "org-1", 3))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

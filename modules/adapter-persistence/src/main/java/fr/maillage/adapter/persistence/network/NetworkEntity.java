@@ -41,6 +41,9 @@ class NetworkEntity {
     @Column(name = "archived_at")
     private @Nullable Instant archivedAt;
 
+    @Column(name = "organization_id", length = 64)
+    private @Nullable String organizationId;
+
     @Version
     private long version;
 
@@ -48,7 +51,7 @@ class NetworkEntity {
     }
 
     NetworkEntity(UUID id, String slug, String name, String[] territory, String timeZone, String status,
-            Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt) {
+            Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt, @Nullable String organizationId) {
         this.id = id;
         this.slug = slug;
         this.name = name;
@@ -58,16 +61,18 @@ class NetworkEntity {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.archivedAt = archivedAt;
+        this.organizationId = organizationId;
     }
 
     void apply(String name, String[] territory, String timeZone, String status, Instant updatedAt,
-            @Nullable Instant archivedAt) {
+            @Nullable Instant archivedAt, @Nullable String organizationId) {
         this.name = name;
         this.territory = territory;
         this.timeZone = timeZone;
         this.status = status;
         this.updatedAt = updatedAt;
         this.archivedAt = archivedAt;
+        this.organizationId = organizationId;
     }
 
     UUID id() {
@@ -104,6 +109,10 @@ class NetworkEntity {
 
     @Nullable Instant archivedAt() {
         return archivedAt;
+    }
+
+    @Nullable String organizationId() {
+        return organizationId;
     }
 
     long version() {

@@ -61,7 +61,7 @@ class NetworkPersistenceAdapter implements LoadNetworkPort, SaveNetworkPort {
     public Network insert(Network network) {
         NetworkEntity entity = new NetworkEntity(network.id().value(), network.slug().value(), network.name().value(),
                 network.territory().codes().toArray(String[]::new), network.timeZone().id(), network.status().name(),
-                network.createdAt(), network.updatedAt(), network.archivedAt());
+                network.createdAt(), network.updatedAt(), network.archivedAt(), network.organizationId());
         try {
             entityManager.persist(entity);
             entityManager.flush();
@@ -81,7 +81,8 @@ class NetworkPersistenceAdapter implements LoadNetworkPort, SaveNetworkPort {
             throw new StaleVersionException(false);
         }
         entity.apply(network.name().value(), network.territory().codes().toArray(String[]::new),
-                network.timeZone().id(), network.status().name(), network.updatedAt(), network.archivedAt());
+                network.timeZone().id(), network.status().name(), network.updatedAt(), network.archivedAt(),
+                network.organizationId());
         try {
             entityManager.flush();
         } catch (OptimisticLockException e) {
@@ -93,6 +94,7 @@ class NetworkPersistenceAdapter implements LoadNetworkPort, SaveNetworkPort {
     static Network toDomain(NetworkEntity e) {
         return Network.rehydrate(new NetworkId(e.id()), new NetworkSlug(e.slug()), new NetworkName(e.name()),
                 Territory.of(List.of(e.territory())), NetworkTimeZone.of(e.timeZone()),
-                NetworkStatus.valueOf(e.status()), e.createdAt(), e.updatedAt(), e.archivedAt(), e.version());
+                NetworkStatus.valueOf(e.status()), e.createdAt(), e.updatedAt(), e.archivedAt(), e.organizationId(),
+                e.version());
     }
 }

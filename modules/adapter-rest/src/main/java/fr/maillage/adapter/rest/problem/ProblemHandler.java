@@ -90,8 +90,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ServiceUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException e) {
         LOG.warn("Service unavailable: {}", e.getMessage(), e.getCause());
+        List<Object> dependency = e.arguments().stream()
+                .<Object>map(name -> problems.message("dependency." + name, List.of(), locale())).toList();
         ResponseEntity<ProblemDetail> response = respond(
-                problems.problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.arguments(), locale()));
+                problems.problem(HttpStatus.SERVICE_UNAVAILABLE, e.code(), dependency, locale()));
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }

@@ -65,7 +65,8 @@ public class Problems {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "fr";
     }
 
-    private String message(String code, List<?> arguments, Locale locale) {
+    /** A message in the caller's language; the code itself when there is none. */
+    public String message(String code, List<?> arguments, Locale locale) {
         return messages.getMessage(code, arguments.toArray(), code, locale);
     }
 }

@@ -1,5 +1,6 @@
 package fr.maillage.application.shared.port.out;
 
+import fr.maillage.domain.network.NetworkId;
 import java.util.function.Supplier;
 
 /**
@@ -11,4 +12,13 @@ public interface UnitOfWorkPort {
     <T> T inTransaction(Supplier<T> work);
 
     <T> T readOnly(Supplier<T> work);
+
+    /**
+     * A business transaction inside one network (tenant): only that network's rows can be read or written, whatever
+     * the work does (the persistence adapter enforces it with Hibernate's tenant filter and PostgreSQL row-level
+     * security).
+     */
+    <T> T inTenant(NetworkId tenant, Supplier<T> work);
+
+    <T> T readOnlyInTenant(NetworkId tenant, Supplier<T> work);
 }

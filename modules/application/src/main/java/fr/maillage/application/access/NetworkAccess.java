@@ -1,0 +1,18 @@
+package fr.maillage.application.access;
+
+import fr.maillage.domain.network.Network;
+import fr.maillage.domain.network.NetworkRole;
+import java.util.Set;
+
+/** A caller's standing in one network: the network, their roles there, whether they run the platform. */
+public record NetworkAccess(Network network, Set<NetworkRole> roles, boolean platformAdmin) {
+
+    public NetworkAccess {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean can(Permission permission) {
+        return platformAdmin && Permission.ofPlatformAdmin().contains(permission)
+                || roles.stream().anyMatch(role -> Permission.of(role).contains(permission));
+    }
+}

@@ -1,0 +1,34 @@
+package fr.maillage.application.access;
+
+import fr.maillage.domain.network.NetworkRole;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What can be done in a network, and which roles may do it. */
+public enum Permission {
+    READ_NETWORK,
+    UPDATE_NETWORK,
+    ARCHIVE_NETWORK,
+    READ_PEOPLE,
+    MANAGE_PEOPLE,
+    READ_AUDIT;
+
+    private static final Set<Permission> ANIMATOR = EnumSet.of(READ_NETWORK, UPDATE_NETWORK, READ_PEOPLE,
+            MANAGE_PEOPLE, READ_AUDIT);
+    private static final Set<Permission> MANAGER = EnumSet.of(READ_NETWORK, READ_PEOPLE);
+    private static final Set<Permission> MEMBER = EnumSet.of(READ_NETWORK);
+    /** Platform admins run the platform: they set networks up and hand them to their animators. */
+    private static final Set<Permission> PLATFORM_ADMIN = EnumSet.allOf(Permission.class);
+
+    public static Set<Permission> of(NetworkRole role) {
+        return switch (role) {
+            case ANIMATOR -> ANIMATOR;
+            case MANAGER -> MANAGER;
+            case MEMBER -> MEMBER;
+        };
+    }
+
+    public static Set<Permission> ofPlatformAdmin() {
+        return PLATFORM_ADMIN;
+    }
+}

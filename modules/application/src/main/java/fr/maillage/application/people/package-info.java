@@ -1,0 +1,5 @@
+/** People in a network: invitations, joining, roles. */
+@NullMarked
+package fr.maillage.application.people;
+
+import org.jspecify.annotations.NullMarked;

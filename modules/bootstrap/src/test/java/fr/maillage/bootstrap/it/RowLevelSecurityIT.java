@@ -1,0 +1,158 @@
+package fr.maillage.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.maillage.application.access.port.out.NetworkRolePort;
+import fr.maillage.application.shared.port.out.UnitOfWorkPort;
+import fr.maillage.domain.network.NetworkId;
+import fr.maillage.domain.network.NetworkRole;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * PostgreSQL row-level security confines the application's role to the network set in {@code app.tenant}, and
+ * Hibernate's tenant filter does the same on its own: each layer alone keeps networks apart.
+ */
+class RowLevelSecurityIT extends EndToEndTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    UnitOfWorkPort unitOfWork;
+
+    @Autowired
+    NetworkRolePort roles;
+
+    UUID networkA;
+    UUID networkB;
+
+    @BeforeEach
+    void twoNetworksWithOneRoleEach() throws SQLException {
+        networkA = insertNetwork(uniqueSlug("rls-a"));
+        networkB = insertNetwork(uniqueSlug("rls-b"));
+        insertRole(networkA, "person-a");
+        insertRole(networkB, "person-b");
+    }
+
+    @Test
+    void without_a_tenant_the_application_sees_no_tenant_row() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(count(c, "select count(*) from network_role where network_id in ('" + networkA + "', '"
+                    + networkB + "')")).isZero();
+            assertThat(count(c, "select count(*) from network_role")).isZero();
+        }
+    }
+
+    @Test
+    void a_tenant_sees_its_rows_only() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkA);
+            assertThat(count(c, "select count(*) from network_role where network_id = '" + networkB + "'")).isZero();
+            assertThat(count(c, "select count(*) from network_role where network_id = '" + networkA + "'")).isEqualTo(1);
+            c.commit();
+        }
+    }
+
+    @Test
+    void a_pooled_connection_reused_after_a_tenant_without_one_sees_no_row() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkA);
+            assertThat(count(c, "select count(*) from network_role where network_id = '" + networkA + "'")).isEqualTo(1);
+            c.commit();
+            // The same physical connection, next transaction, no tenant set: the setting ended with the transaction.
+            assertThat(count(c, "select count(*) from network_role")).isZero();
+            assertThat(count(c, "select count(*) from audit_event")).isZero();
+            c.commit();
+        }
+    }
+
+    @Test
+    void a_row_of_another_tenant_cannot_be_written_changed_or_deleted() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkA);
+            assertThatThrownBy(() -> insertRole(c, networkB, "intruder"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            c.rollback();
+            setTenant(c, networkA);
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("delete from network_role where network_id = '" + networkB + "'")).isZero();
+            }
+            c.commit();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkB);
+            assertThat(count(c, "select count(*) from network_role where network_id = '" + networkB + "'")).isEqualTo(1);
+            c.commit();
+        }
+    }
+
+    @Test
+    void hibernates_tenant_filter_holds_even_if_the_database_setting_points_elsewhere() {
+        var seen = unitOfWork.readOnlyInTenant(new NetworkId(networkA), () -> {
+            // Pretend a bug set the database to network B inside network A's transaction.
+            jdbc.queryForObject("select set_config('app.tenant', ?, true)", String.class, networkB.toString());
+            return roles.rolesOf(new NetworkId(networkA), "person-b");
+        });
+        assertThat(seen).as("Hibernate filters on network A, PostgreSQL on network B: nothing passes both")
+                .isEmpty();
+        var own = unitOfWork.readOnlyInTenant(new NetworkId(networkA), () -> roles.rolesOf(new NetworkId(networkA),
+                "person-a"));
+        assertThat(own).containsExactly(NetworkRole.MEMBER);
+    }
+
+    private UUID insertNetwork(String slug) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into network (id, slug, name, territory, time_zone, status, created_at, updated_at, version)
+                values (?, ?, 'Réseau RLS', '{26}', 'Europe/Paris', 'ACTIVE', now(), now(), 0)""", id, slug);
+        return id;
+    }
+
+    private void insertRole(UUID network, String subject) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, network);
+            insertRole(c, network, subject);
+            c.commit();
+        }
+    }
+
+    private static void insertRole(Connection c, UUID network, String subject) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                insert into network_role (network_id, id, subject, role, email, granted_at, granted_by)
+                values (?, ?, ?, 'MEMBER', 'someone@example.org', now(), 'test')""")) {
+            s.setObject(1, network);
+            s.setObject(2, UUID.randomUUID());
+            s.setString(3, subject);
+            s.executeUpdate();
+        }
+    }
+
+    private static void setTenant(Connection c, UUID network) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select set_config('app.tenant', ?, true)")) {
+            s.setString(1, network.toString());
+            s.executeQuery().close();
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
