@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** What needs no Keycloak: configuration, and how an unreachable Keycloak is reported. The rest: KeycloakIdentityAdapterIT in bootstrap. */
+/**
+ * What needs no Keycloak: configuration, and how an unreachable or silent Keycloak is reported. Everything else is
+ * tested against a real Keycloak by {@code KeycloakIdentityAdapterIT} in bootstrap.
+ */
 class KeycloakIdentityAdapterTest {
 
     @Test
@@ -58,6 +61,23 @@ class KeycloakIdentityAdapterTest {
                         .hasCauseInstanceOf(RuntimeException.class);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
             }
+        }
+    }
+
+    @Test
+    void aKeycloakThatDoesNotAnswerIsUnavailableAfterTheReadTimeout() throws IOException {
+        // The kernel accepts the connection (backlog), nobody ever answers.
+        try (ServerSocket silent = new ServerSocket(0, 50);
+                KeycloakIdentityAdapter adapter = new KeycloakIdentityAdapter(new KeycloakIdentityProperties(
+                        "http://localhost:" + silent.getLocalPort(), "maillage", "maillage-api", "secret",
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), 2))) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> adapter.ensurePerson(EmailAddress.of("slow@example.org"), null, null))
+                    .isInstanceOf(ServiceUnavailableException.class);
+
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofSeconds(4));
         }
     }
 

@@ -138,6 +138,17 @@ class KeycloakIdentityAdapterIT {
                 .isEqualTo(name + " (" + secondAlias + ")");
     }
 
+    @Test
+    void concurrent_calls_for_one_alias_make_one_organization() throws Exception {
+        String alias = unique("simultane");
+
+        List<OrganizationRef> results = concurrently(8, () -> adapter.ensureOrganization(alias, "Réseau " + alias));
+
+        assertThat(results).containsOnly(results.getFirst());
+        assertThat(organizationsWithAlias(alias)).extracting(OrganizationRepresentation::getId)
+                .containsExactly(results.getFirst().id());
+    }
+
     // ---------------------------------------------------------------------------------------------- people
 
     @Test
@@ -176,24 +187,8 @@ class KeycloakIdentityAdapterIT {
     @Test
     void concurrent_calls_for_one_email_make_one_person() throws Exception {
         String email = unique("concurrent") + "@example.org";
-        int threads = 8;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Callable<PersonRef>> calls = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            calls.add(() -> {
-                go.await();
-                return adapter.ensurePerson(EmailAddress.of(email), "Con", "Current");
-            });
-        }
 
-        List<PersonRef> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<PersonRef>> futures = calls.stream().map(pool::submit).toList();
-            go.countDown();
-            for (Future<PersonRef> future : futures) {
-                results.add(future.get());
-            }
-        }
+        List<PersonRef> results = concurrently(8, () -> adapter.ensurePerson(EmailAddress.of(email), "Con", "Current"));
 
         assertThat(results).extracting(PersonRef::subject).containsOnly(results.getFirst().subject());
         assertThat(results).filteredOn(PersonRef::created).hasSize(1);
@@ -314,6 +309,18 @@ class KeycloakIdentityAdapterIT {
         assertThat(members(organization)).containsExactly(subject);
     }
 
+    @Test
+    void a_wrong_client_secret_is_a_configuration_error_not_an_unavailable_identity() {
+        KeycloakIdentityProperties wrongSecret = new KeycloakIdentityProperties(keycloak.url(), "maillage",
+                "maillage-api", "not-the-secret", Duration.ofSeconds(2), Duration.ofSeconds(5), 2);
+
+        try (KeycloakIdentityAdapter misconfigured = new KeycloakIdentityAdapter(wrongSecret)) {
+            assertThatThrownBy(() -> misconfigured.ensureOrganization(unique("secret"), "Réseau"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("401");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- in Spring
 
     @Test
@@ -338,6 +345,26 @@ class KeycloakIdentityAdapterIT {
 
     // ---------------------------------------------------------------------------------------------- helpers
 
+    /** Runs the call on that many threads at once (released together) and returns every result. */
+    private static <T> List<T> concurrently(int threads, Callable<T> call) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<T> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+        }
+        return results;
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -349,7 +376,7 @@ class KeycloakIdentityAdapterIT {
     }
 
     private static List<String> members(OrganizationRef organization) {
-        return keycloak.realm().organizations().get(organization.id()).members().getAll().stream()
+        return keycloak.realm().organizations().get(organization.id()).members().list(0, 100).stream()
                 .map(MemberRepresentation::getId)
                 .toList();
     }
