@@ -1,5 +1,7 @@
 package fr.maillage.adapter.keycloak;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,5 +21,14 @@ public class KeycloakIdentityConfiguration {
     @Bean
     public KeycloakIdentityAdapter keycloakIdentityAdapter(KeycloakIdentityProperties properties) {
         return new KeycloakIdentityAdapter(properties);
+    }
+
+    /** Demo accounts (the demo profile only; see {@link KeycloakDemoAccounts}). */
+    @Bean
+    @ConditionalOnBooleanProperty("maillage.identity.keycloak.demo.enabled")
+    public KeycloakDemoAccounts keycloakDemoAccounts(KeycloakIdentityProperties properties,
+            @Value("${maillage.identity.keycloak.demo.admin-username:admin}") String adminUsername,
+            @Value("${maillage.identity.keycloak.demo.admin-password:admin}") String adminPassword) {
+        return new KeycloakDemoAccounts(properties.url(), properties.realm(), adminUsername, adminPassword);
     }
 }

@@ -3,6 +3,7 @@ package fr.maillage.application.audit;
 import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.port.in.AuditLogQuery;
+import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.audit.port.out.AuditLogPort;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.Page;

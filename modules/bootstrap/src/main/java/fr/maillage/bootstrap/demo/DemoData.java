@@ -1,12 +1,15 @@
 package fr.maillage.bootstrap.demo;
 
-import fr.maillage.adapter.rest.security.DevTokenIssuer;
+import fr.maillage.adapter.keycloak.KeycloakDemoAccounts;
 import fr.maillage.application.network.port.in.CreateNetworkCommand;
 import fr.maillage.application.network.port.in.CreateNetworkUseCase;
 import fr.maillage.application.network.port.in.FindNetworksQuery;
+import fr.maillage.application.people.port.in.InvitePersonCommand;
+import fr.maillage.application.people.port.in.InvitePersonUseCase;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.NotFoundException;
-import java.time.Duration;
+import fr.maillage.domain.network.NetworkRole;
+import fr.maillage.domain.network.NetworkSlug;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +22,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code demo} profile: the three networks of the field material, created through the use cases (so every rule
- * applies) when they do not exist yet, and a platform-admin token to try the API with.
+ * applies) when they do not exist yet, and demo accounts for each persona in each network, with a known password.
  */
 @Component
 @Profile("demo")
 public class DemoData implements ApplicationRunner {
+
+    public static final String PASSWORD = "maillage-demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final Caller SYSTEM = Caller.system("demo-data");
@@ -36,16 +41,21 @@ public class DemoData implements ApplicationRunner {
             CreateNetworkCommand.parse("solozere", "SoLozère, les télécentres de Lozère", List.of("48"),
                     "Europe/Paris"));
 
+    private record Account(String email, String firstName, String lastName) {
+    }
+
     private final CreateNetworkUseCase createNetwork;
     private final FindNetworksQuery findNetworks;
-    private final ObjectProvider<DevTokenIssuer> devTokenIssuer;
+    private final InvitePersonUseCase invite;
+    private final ObjectProvider<KeycloakDemoAccounts> accounts;
     private final Environment environment;
 
-    public DemoData(CreateNetworkUseCase createNetwork, FindNetworksQuery findNetworks,
-            ObjectProvider<DevTokenIssuer> devTokenIssuer, Environment environment) {
+    public DemoData(CreateNetworkUseCase createNetwork, FindNetworksQuery findNetworks, InvitePersonUseCase invite,
+            ObjectProvider<KeycloakDemoAccounts> accounts, Environment environment) {
         this.createNetwork = createNetwork;
         this.findNetworks = findNetworks;
-        this.devTokenIssuer = devTokenIssuer;
+        this.invite = invite;
+        this.accounts = accounts;
         this.environment = environment;
     }
 
@@ -61,14 +71,42 @@ public class DemoData implements ApplicationRunner {
             }
         }
         LOG.info("Demo data: {} network(s) created, {} already there.", created, NETWORKS.size() - created);
-        DevTokenIssuer issuer = devTokenIssuer.getIfAvailable();
-        if (issuer != null) {
-            String port = environment.getProperty("local.server.port", "8080");
-            String token = issuer.mint("demo-platform-admin", List.of("platform-admin"), Duration.ofHours(12));
-            LOG.info("""
-                    Demo platform-admin token (development issuer, valid 12 h):
-                    {}
-                    Try: curl -H "Authorization: Bearer $TOKEN" http://localhost:{}/api/networks""", token, port);
+        KeycloakDemoAccounts keycloak = accounts.getIfAvailable();
+        if (keycloak == null) {
+            return;
         }
+        keycloak.ensureDevClient();
+        keycloak.ensureAccount("admin@maillage.test", PASSWORD, "Camille", "Plateforme", true);
+        StringBuilder table = new StringBuilder();
+        for (CreateNetworkCommand network : NETWORKS) {
+            String slug = network.slug().value();
+            grant(keycloak, new Account("animation@" + slug + ".maillage.test", "Alix", "Animation"), slug,
+                    NetworkRole.ANIMATOR, table);
+            grant(keycloak, new Account("gestion@" + slug + ".maillage.test", "Gabriel", "Gestion"), slug,
+                    NetworkRole.MANAGER, table);
+            grant(keycloak, new Account("membre@" + slug + ".maillage.test", "Morgane", "Membre"), slug,
+                    NetworkRole.MEMBER, table);
+        }
+        Account nomad = new Account("nomade@maillage.test", "Noé", "Nomade");
+        grant(keycloak, nomad, "baronnies", NetworkRole.MEMBER, table);
+        grant(keycloak, nomad, "solozere", NetworkRole.MEMBER, table);
+        String keycloakUrl = environment.getProperty("maillage.identity.keycloak.url", "http://localhost:8180");
+        String port = environment.getProperty("local.server.port", "8080");
+        LOG.info("""
+                Demo accounts (password "{}"): admin@maillage.test (platform admin)
+                {}Get a token and call the API:
+                  TOKEN=$(curl -s -d grant_type=password -d client_id={} -d username=animation@baronnies.maillage.test \\
+                    -d password={} {}/realms/maillage/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -H "Authorization: Bearer $TOKEN" http://localhost:{}/api/me""",
+                PASSWORD, table, KeycloakDemoAccounts.DEV_CLIENT_ID, PASSWORD, keycloakUrl, port);
+    }
+
+    private void grant(KeycloakDemoAccounts keycloak, Account account, String slug, NetworkRole role,
+            StringBuilder table) {
+        keycloak.ensureAccount(account.email(), PASSWORD, account.firstName(), account.lastName(), false);
+        invite.invite(SYSTEM, InvitePersonCommand.parse(NetworkSlug.of(slug), account.email(), role.name(), null,
+                null));
+        table.append("  ").append(account.email()).append(": ").append(role.name().toLowerCase())
+                .append(" in ").append(slug).append('\n');
     }
 }

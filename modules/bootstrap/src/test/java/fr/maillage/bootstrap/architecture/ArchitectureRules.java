@@ -112,8 +112,9 @@ final class ArchitectureRules {
         return classes()
                 .that().resideInAPackage(root + "..port.out..").and().areTopLevelClasses()
                 .and().doNotHaveSimpleName("package-info")
+                .and().areNotRecords()
                 .should(beInterfaces().and(haveSimpleNameEndingWith("Port")))
-                .as("outbound ports are interfaces named *Port");
+                .as("outbound ports are interfaces named *Port (records they carry may sit beside them)");
     }
 
     static ArchRule noPackageCycles(String root) {

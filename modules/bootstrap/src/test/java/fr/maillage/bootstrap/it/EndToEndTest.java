@@ -1,37 +1,49 @@
 package fr.maillage.bootstrap.it;
 
-import fr.maillage.adapter.rest.security.DevTokenIssuer;
+import fr.maillage.adapter.keycloak.testing.KeycloakTestServer;
+import fr.maillage.domain.network.NetworkRole;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the end-to-end tests: the whole application on a random port, on the embedded PostgreSQL shared by the
- * run, with the development token issuer standing in for the identity provider. Each test works in networks of its
- * own (unique slugs), so tests never collide.
+ * Base of the end-to-end tests: the whole application on a random port, on the embedded PostgreSQL and the real
+ * Keycloak, both shared by the run. Tokens are real: people are created in Keycloak and log in with a password
+ * grant. Each test works in networks of its own (unique slugs), so tests never collide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"maillage.security.dev-issuer.enabled=true", "maillage.api.max-body-bytes=4096"})
+        properties = {"maillage.api.max-body-bytes=4096", "maillage.identity.keycloak.clock-skew=1s"})
 abstract class EndToEndTest {
 
+    static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();
+    static final String PASSWORD = "correct-horse-battery-staple";
+
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static String adminEmail;
+    private static String adminToken;
+    private static Instant adminTokenAt = Instant.MIN;
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        registry.add("maillage.identity.keycloak.url", KEYCLOAK::url);
+    }
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    DevTokenIssuer issuer;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,12 +55,49 @@ abstract class EndToEndTest {
         api = new Api(port);
     }
 
-    String platformAdmin() {
-        return issuer.mint("admin-" + UUID.randomUUID(), List.of("platform-admin"), Duration.ofMinutes(5));
+    /** A platform admin's access token (one admin per run; the token is renewed before it expires). */
+    static synchronized String platformAdmin() {
+        if (adminEmail == null) {
+            adminEmail = "admin-" + UUID.randomUUID() + "@maillage.test";
+            KEYCLOAK.createUser(adminEmail, PASSWORD, "platform-admin");
+        }
+        if (adminTokenAt.isBefore(Instant.now().minus(Duration.ofMinutes(3)))) {
+            adminToken = KEYCLOAK.accessToken(adminEmail, PASSWORD);
+            adminTokenAt = Instant.now();
+        }
+        return adminToken;
     }
 
-    String someone() {
-        return issuer.mint("member-" + UUID.randomUUID(), List.of(), Duration.ofMinutes(5));
+    /** A signed-up person with no role anywhere. */
+    static Person someone() {
+        String email = "someone-" + UUID.randomUUID() + "@maillage.test";
+        String subject = KEYCLOAK.createUser(email, PASSWORD);
+        return new Person(subject, email, KEYCLOAK.accessToken(email, PASSWORD));
+    }
+
+    /** A person invited into the network with the role, through the API; their token names the network. */
+    Person personIn(String slug, NetworkRole role) {
+        Person person = someone();
+        Api.Reply invited = api.post("/api/networks/" + slug + "/invitations",
+                "{\"email\":\"" + person.email() + "\",\"role\":\"" + role + "\"}").token(platformAdmin()).send();
+        if (invited.status() != 201) {
+            throw new IllegalStateException("invitation failed: " + invited);
+        }
+        return new Person(person.subject(), person.email(), KEYCLOAK.accessToken(person.email(), PASSWORD));
+    }
+
+    /** A new network, created through the API by a platform admin; returns its slug. */
+    String newNetwork(String prefix) {
+        String slug = uniqueSlug(prefix);
+        Api.Reply created = api.post("/api/networks", networkJson(slug, "Réseau " + prefix, "26"))
+                .token(platformAdmin()).send();
+        if (created.status() != 201) {
+            throw new IllegalStateException("network creation failed: " + created);
+        }
+        return slug;
+    }
+
+    record Person(String subject, String email, String token) {
     }
 
     /** A slug no other test uses. */

@@ -3,9 +3,6 @@ package fr.maillage.bootstrap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.MaillageApplication;
-import fr.maillage.adapter.rest.security.DevTokenIssuer;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,7 +29,7 @@ class ExternalDatabaseIT extends EndToEndTest {
                         "--maillage.db.owner-password=" + environment.getProperty("maillage.db.owner-password"),
                         "--maillage.db.app-user=" + environment.getProperty("maillage.db.app-user"),
                         "--maillage.db.app-password=" + environment.getProperty("maillage.db.app-password"),
-                        "--maillage.security.dev-issuer.enabled=true",
+                        "--maillage.identity.keycloak.url=" + KEYCLOAK.url(),
                         "--server.port=0")) {
             Environment externalEnvironment = external.getEnvironment();
             assertThat(externalEnvironment.getProperty("maillage.db.embedded.running-port"))
@@ -41,8 +38,7 @@ class ExternalDatabaseIT extends EndToEndTest {
                     .isEqualTo(environment.getProperty("maillage.db.url"));
 
             Api other = new Api(Integer.parseInt(externalEnvironment.getRequiredProperty("local.server.port")));
-            String token = external.getBean(DevTokenIssuer.class).mint("admin", List.of("platform-admin"),
-                    Duration.ofMinutes(5));
+            String token = platformAdmin();
             Api.Reply read = other.get("/api/networks/" + slug).token(token).send();
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.json().get("name").asString()).isEqualTo("Réseau partagé");

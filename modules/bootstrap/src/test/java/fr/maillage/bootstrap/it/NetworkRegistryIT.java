@@ -248,12 +248,14 @@ class NetworkRegistryIT extends EndToEndTest {
         String admin = platformAdmin();
         String slug = uniqueSlug("prive");
         api.post("/api/networks", networkJson(slug, "Privé", "26")).token(admin).send();
-        String member = someone();
+        String member = someone().token();
 
         assertThat(api.post("/api/networks", networkJson(uniqueSlug("x"), "Pirate", "26")).token(member).send()
                 .status()).isEqualTo(403);
         assertThat(api.get("/api/networks").token(member).send().status()).isEqualTo(403);
         assertThat(api.get("/api/networks/" + slug).token(member).send().status()).isEqualTo(404);
+        assertThat(api.get("/api/networks/" + slug).token(member).send().json().get("code").asString())
+                .isEqualTo("network.not-found");
         assertThat(api.patch("/api/networks/" + slug, "{\"name\":\"Pirate\"}").token(member).send().status())
                 .isEqualTo(404);
         assertThat(api.post("/api/networks/" + slug + "/archive", null).token(member).send().status()).isEqualTo(404);

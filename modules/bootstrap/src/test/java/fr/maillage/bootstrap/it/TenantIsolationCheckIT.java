@@ -57,6 +57,8 @@ class TenantIsolationCheckIT extends EndToEndTest {
                         "--maillage.db.owner-password=" + environment.getProperty("maillage.db.owner-password"),
                         "--maillage.db.app-user=" + environment.getProperty("maillage.db.owner-user"),
                         "--maillage.db.app-password=" + environment.getProperty("maillage.db.owner-password"),
+                        // The grants in the changelogs name the real application role (their checksums too).
+                        "--spring.liquibase.parameters.app_role=" + environment.getProperty("maillage.db.app-user"),
                         "--maillage.identity.keycloak.url=" + environment.getProperty("maillage.identity.keycloak.url"),
                         "--server.port=0").close())
                 .hasStackTraceContaining("Tenant isolation does not hold")

@@ -1,7 +1,7 @@
 package fr.maillage.adapter.persistence.access;
 
-import fr.maillage.application.access.PersonRoles;
-import fr.maillage.application.access.RoleGrant;
+import fr.maillage.application.access.port.out.PersonRoles;
+import fr.maillage.application.access.port.out.RoleGrant;
 import fr.maillage.application.access.port.out.NetworkRolePort;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;

@@ -1,6 +1,6 @@
 package fr.maillage.adapter.persistence.audit;
 
-import fr.maillage.application.audit.AuditEvent;
+import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.audit.port.out.AuditLogPort;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;

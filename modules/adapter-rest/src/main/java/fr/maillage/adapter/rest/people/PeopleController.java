@@ -1,7 +1,7 @@
 package fr.maillage.adapter.rest.people;
 
-import fr.maillage.application.access.PersonRoles;
-import fr.maillage.application.audit.AuditEvent;
+import fr.maillage.application.access.port.out.PersonRoles;
+import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.audit.port.in.AuditLogQuery;
 import fr.maillage.application.people.port.in.FindPeopleQuery;
 import fr.maillage.application.people.port.in.InvitePersonCommand;

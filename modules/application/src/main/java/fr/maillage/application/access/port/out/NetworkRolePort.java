@@ -1,7 +1,5 @@
 package fr.maillage.application.access.port.out;
 
-import fr.maillage.application.access.PersonRoles;
-import fr.maillage.application.access.RoleGrant;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.network.NetworkId;

@@ -1,6 +1,6 @@
 package fr.maillage.application.audit.port.in;
 
-import fr.maillage.application.audit.AuditEvent;
+import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;

@@ -1,6 +1,5 @@
 package fr.maillage.application.audit.port.out;
 
-import fr.maillage.application.audit.AuditEvent;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.network.NetworkId;

@@ -1,6 +1,6 @@
 package fr.maillage.application.people.port.in;
 
-import fr.maillage.application.access.PersonRoles;
+import fr.maillage.application.access.port.out.PersonRoles;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;

@@ -1,4 +1,4 @@
-package fr.maillage.application.audit;
+package fr.maillage.application.audit.port.out;
 
 import fr.maillage.domain.network.NetworkId;
 import java.time.Instant;

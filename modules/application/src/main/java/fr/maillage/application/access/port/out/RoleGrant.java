@@ -1,4 +1,4 @@
-package fr.maillage.application.access;
+package fr.maillage.application.access.port.out;
 
 import fr.maillage.application.identity.EmailAddress;
 import fr.maillage.domain.network.NetworkId;

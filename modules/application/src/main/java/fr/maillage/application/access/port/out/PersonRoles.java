@@ -1,4 +1,4 @@
-package fr.maillage.application.access;
+package fr.maillage.application.access.port.out;
 
 import fr.maillage.domain.network.NetworkRole;
 import java.util.Set;
