@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: time from launching the JVM to "ready" (readiness probe UP, embedded PostgreSQL included) and resident
 # memory after start, with the demo profile, for the plain executable jar and for the form infra/bin/start runs
-# (extracted jar with the JDK's AOT cache). Prints figures; asserts nothing.
+# (extracted jar with the JDK's AOT cache). Keycloak runs beside it (infra/bin/keycloak), not counted.
+# Prints figures; asserts nothing.
 #   infra/bench/startup.sh [runs per form]      (default 3; each form's first run starts from an empty data folder)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +11,8 @@ runs="${1:-3}"
 jar=modules/bootstrap/target/maillage.jar
 [ -f "$jar" ] || ./mvnw -q -B -DskipTests package
 tmp="$(mktemp -d)"
-trap 'pkill -f "$tmp" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+infra/bin/keycloak start > /dev/null
+trap 'pkill -f "$tmp" 2>/dev/null || true; rm -rf "$tmp"; infra/bin/keycloak stop' EXIT
 port=$(( 20000 + RANDOM % 20000 ))
 
 java -Djarmode=tools -jar "$jar" extract --destination "$tmp/app" > /dev/null

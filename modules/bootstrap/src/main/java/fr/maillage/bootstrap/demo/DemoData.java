@@ -95,8 +95,9 @@ public class DemoData implements ApplicationRunner {
         LOG.info("""
                 Demo accounts (password "{}"): admin@maillage.test (platform admin)
                 {}Get a token and call the API:
-                  TOKEN=$(curl -s -d grant_type=password -d client_id={} -d username=animation@baronnies.maillage.test \\
-                    -d password={} {}/realms/maillage/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  TOKEN=$(curl -s -d grant_type=password -d client_id={} -d 'scope=openid organization:*' \\
+                    -d username=nomade@maillage.test -d password={} \\
+                    {}/realms/maillage/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                   curl -H "Authorization: Bearer $TOKEN" http://localhost:{}/api/me""",
                 PASSWORD, table, KeycloakDemoAccounts.DEV_CLIENT_ID, PASSWORD, keycloakUrl, port);
     }

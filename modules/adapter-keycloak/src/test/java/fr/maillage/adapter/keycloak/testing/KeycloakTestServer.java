@@ -517,7 +517,7 @@ public final class KeycloakTestServer {
 
     /** A real access token of this person (password grant through {@value #TEST_CLIENT_ID}, scope openid organization). */
     public String accessToken(String email, String password) {
-        return accessToken(email, password, "openid organization");
+        return accessToken(email, password, "openid organization:*");
     }
 
     /** A real access token of this person, asking for these scopes (e.g. {@code openid} alone). */
@@ -527,7 +527,7 @@ public final class KeycloakTestServer {
 
     /** The ID token of the same grant as {@link #accessToken}: {@code typ} is {@code ID}, the API must refuse it. */
     public String idToken(String email, String password) {
-        return (String) passwordGrant(email, password, "openid organization").get("id_token");
+        return (String) passwordGrant(email, password, "openid organization:*").get("id_token");
     }
 
     /** An access token of {@value #API_CLIENT_ID}'s service account (client credentials). */
