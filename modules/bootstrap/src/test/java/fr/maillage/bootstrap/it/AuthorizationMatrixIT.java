@@ -1,0 +1,378 @@
+package fr.maillage.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import fr.maillage.domain.network.NetworkRole;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authorization matrix: every endpoint of the API, called by every kind of caller, answers the status that
+ * {@code authorization-matrix.csv} says (threats T1, T2, T9, T10 and T12 of docs/security.md).
+ *
+ * <p>The CSV has one row per endpoint and role: {@code method,path,role,status,body}. The path is the OpenAPI template
+ * of {@code /v3/api-docs}; the body is JSON (RFC 4180 quoting) or empty. Placeholders: {@code {slug}} the target
+ * network, {@code {subject}} a person who holds MEMBER there (a fresh one per row, so that a permitted revoke is 204),
+ * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses. Roles: {@code anonymous} (no token),
+ * {@code outsider} (signed up, no role anywhere), {@code member}, {@code manager}, {@code animator} (of the target
+ * network), {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
+ *
+ * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
+ * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
+ * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
+ * and leave the target network as it was (the network, its people, its audit log, and neither the network nor the
+ * account its body names may appear). The last test of the factory lists every mismatch at once.
+ *
+ * <p>{@link #every_endpoint_of_the_api_has_a_row_for_every_role()} compares the matrix with the OpenAPI document, so
+ * that a new endpoint cannot ship without its rows.
+ */
+class AuthorizationMatrixIT extends EndToEndTest {
+
+    static final String MATRIX = "/authorization-matrix.csv";
+    static final List<String> ROLES = List.of("anonymous", "outsider", "member", "manager", "animator",
+            "animator-elsewhere", "platform-admin");
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "role", "unique");
+
+    @TestFactory
+    Stream<DynamicNode> every_role_on_every_endpoint_gets_the_status_of_the_matrix() {
+        List<Row> rows = matrix();
+        Map<String, List<Row>> byEndpoint = new LinkedHashMap<>();
+        rows.forEach(row -> byEndpoint.computeIfAbsent(row.endpoint(), e -> new ArrayList<>()).add(row));
+        List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
+        List<DynamicNode> nodes = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> endpoint : byEndpoint.entrySet()) {
+            Supplier<Fixture> fixture = once(() -> fixture());
+            List<Row> ordered = endpoint.getValue().stream()
+                    .sorted(Comparator.comparing(Row::permitted)) // refusals first, successes last (stable)
+                    .toList();
+            nodes.add(dynamicContainer(endpoint.getKey(), ordered.stream()
+                    .map(row -> dynamicTest(row.name(), () -> check(row, fixture.get(), mismatches)))));
+        }
+        nodes.add(dynamicTest("every row of the matrix holds", () -> {
+            SoftAssertions softly = new SoftAssertions();
+            synchronized (mismatches) {
+                mismatches.forEach(mismatch -> softly.fail(mismatch));
+            }
+            softly.assertAll();
+        }));
+        return nodes.stream();
+    }
+
+    @Test
+    void every_endpoint_of_the_api_has_a_row_for_every_role() {
+        Api.Reply reply = api.get("/v3/api-docs").send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        Set<String> documented = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> path : reply.json().get("paths").properties()) {
+            if (!path.getKey().equals("/api") && !path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (String method : path.getValue().propertyNames()) {
+                if (HTTP_METHODS.contains(method)) {
+                    documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(documented).as("the OpenAPI document lists the API").contains("GET /api/me",
+                "GET /api/networks/{slug}");
+
+        List<Row> rows = matrix();
+        SoftAssertions softly = new SoftAssertions();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Row row : rows) {
+            softly.assertThat(seen.add(row.endpoint() + " as " + row.role()))
+                    .as("line %d: a second row for %s as %s", row.line(), row.endpoint(), row.role()).isTrue();
+            softly.assertThat(ROLES).as("line %d: the role of %s", row.line(), row.endpoint()).contains(row.role());
+            softly.assertThat(documented).as("line %d: %s is not an endpoint of the OpenAPI document", row.line(),
+                    row.endpoint()).contains(row.endpoint());
+            softly.assertThat(row.status()).as("line %d: status", row.line()).isBetween(200, 599);
+            Matcher placeholder = PLACEHOLDER.matcher(row.path() + " " + row.body());
+            while (placeholder.find()) {
+                softly.assertThat(PLACEHOLDERS).as("line %d: placeholder {%s}", row.line(), placeholder.group(1))
+                        .contains(placeholder.group(1));
+            }
+        }
+        for (String endpoint : documented) {
+            for (String role : ROLES) {
+                softly.assertThat(seen).as("%s has no row for the role %s in %s", endpoint, role, MATRIX)
+                        .contains(endpoint + " as " + role);
+            }
+        }
+        softly.assertAll();
+    }
+
+    // ---------------------------------------------------------------------------------------------- one row
+
+    private void check(Row row, Fixture fixture, List<String> mismatches) {
+        String unique = uniqueSlug("u").substring(2);
+        String path = resolve(row.path(), fixture, unique);
+        String body = row.body().isEmpty() ? null : resolve(row.body(), fixture, unique);
+        boolean networkScoped = row.path().contains("{slug}");
+        Snapshot before = row.permitted() || !networkScoped ? null : snapshot(fixture);
+
+        Api.Call call = switch (row.method()) {
+            case "GET" -> api.get(path);
+            case "POST" -> api.post(path, body);
+            case "PATCH" -> api.patch(path, body);
+            case "DELETE" -> api.delete(path);
+            default -> throw new IllegalArgumentException("line " + row.line() + ": no client for " + row.method());
+        };
+        String token = fixture.tokens().get(row.role());
+        if (token != null) {
+            call.token(token);
+        }
+        Api.Reply reply = call.send();
+
+        String described = "%s %s as %s: expected %d, got %d %s".formatted(row.method(), row.path(), row.role(),
+                row.status(), reply.status(), reply.body());
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(reply.status()).as(described).isEqualTo(row.status());
+        if (reply.status() != row.status()) {
+            mismatches.add(described);
+        }
+        if (reply.status() >= 400 && reply.status() < 500) {
+            softly.assertThat(reply.contentType()).as("%s: an RFC 9457 problem", described)
+                    .startsWith("application/problem+json");
+            JsonNode problem = json(reply);
+            softly.assertThat(problem.path("status").asInt()).as("%s: problem status", described)
+                    .isEqualTo(reply.status());
+            softly.assertThat(problem.path("type").asString("")).as("%s: problem type", described)
+                    .startsWith("urn:maillage:problem:");
+            softly.assertThat(problem.path("title").asString("")).as("%s: problem title", described).isNotBlank();
+            if (reply.status() == 404 && row.status() == 404) {
+                softly.assertThat(problem.path("code").asString("")).as("%s: the network is hidden", described)
+                        .isEqualTo("network.not-found");
+            }
+        }
+        if (!row.permitted()) {
+            if (before != null) {
+                softly.assertThat(snapshot(fixture)).as("%s: a refused call changes nothing", described)
+                        .isEqualTo(before);
+            }
+            if (body != null) {
+                JsonNode sent = Api.JSON.readTree(body);
+                if (sent.hasNonNull("slug")) {
+                    softly.assertThat(networkRows(sent.get("slug").asString()))
+                            .as("%s: no network created", described).isZero();
+                }
+                if (sent.hasNonNull("email")) {
+                    softly.assertThat(KEYCLOAK.realm().users().searchByEmail(sent.get("email").asString(), true))
+                            .as("%s: no account created", described).isEmpty();
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    private String resolve(String template, Fixture fixture, String unique) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            String value = switch (placeholder.group(1)) {
+                case "slug" -> fixture.slug();
+                case "subject" -> freshMember(fixture.slug(), unique);
+                case "role" -> NetworkRole.MEMBER.name();
+                case "unique" -> unique;
+                default -> throw new IllegalArgumentException("unknown placeholder " + placeholder.group());
+            };
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        placeholder.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    /** Someone who holds MEMBER in the network (invited by a platform admin; no token needed). */
+    private String freshMember(String slug, String unique) {
+        Api.Reply invited = api.post("/api/networks/" + slug + "/invitations",
+                "{\"email\":\"member-" + unique + "@maillage.test\",\"role\":\"MEMBER\"}").token(platformAdmin())
+                .send();
+        if (invited.status() != 201) {
+            throw new IllegalStateException("invitation failed: " + invited);
+        }
+        return invited.json().get("subject").asString();
+    }
+
+    // ---------------------------------------------------------------------------------------------- fixture
+
+    /**
+     * The target network with one person per role, and an animator of another network (built in parallel: most of the
+     * time goes into Keycloak's password hashing and round trips).
+     */
+    record Fixture(String slug, Map<String, String> tokens) {
+    }
+
+    private Fixture fixture() {
+        try {
+            List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
+            String slug = networks.get(0);
+            List<String> people = concurrently(List.<Callable<String>>of(
+                    () -> someone().token(),
+                    () -> personIn(slug, NetworkRole.MEMBER).token(),
+                    () -> personIn(slug, NetworkRole.MANAGER).token(),
+                    () -> personIn(slug, NetworkRole.ANIMATOR).token(),
+                    () -> personIn(networks.get(1), NetworkRole.ANIMATOR).token()));
+            Map<String, String> tokens = new LinkedHashMap<>();
+            tokens.put("outsider", people.get(0));
+            tokens.put("member", people.get(1));
+            tokens.put("manager", people.get(2));
+            tokens.put("animator", people.get(3));
+            tokens.put("animator-elsewhere", people.get(4));
+            tokens.put("platform-admin", platformAdmin());
+            return new Fixture(slug, tokens);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the fixture", e);
+        }
+    }
+
+    /** What a refused call must leave as it was, read by a platform admin. */
+    record Snapshot(JsonNode network, JsonNode people, JsonNode audit) {
+    }
+
+    private Snapshot snapshot(Fixture fixture) {
+        String admin = platformAdmin();
+        String base = "/api/networks/" + fixture.slug();
+        return new Snapshot(json(api.get(base).token(admin).send()),
+                json(api.get(base + "/people?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/audit?size=100").token(admin).send()).path("items"));
+    }
+
+    private static JsonNode json(Api.Reply reply) {
+        try {
+            return reply.json();
+        } catch (RuntimeException notJson) {
+            return Api.JSON.createObjectNode().put("unreadable", reply.toString());
+        }
+    }
+
+    /** Computes the value on first use; a failure is remembered too, so that a broken fixture is built once. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private @Nullable T value;
+            private @Nullable RuntimeException failure;
+
+            @Override
+            public synchronized T get() {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (value == null) {
+                    try {
+                        value = Objects.requireNonNull(supplier.get());
+                    } catch (RuntimeException e) {
+                        failure = e;
+                        throw e;
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------- the CSV
+
+    record Row(int line, String method, String path, String role, int status, String body) {
+
+        String endpoint() {
+            return method + " " + path;
+        }
+
+        boolean permitted() {
+            return status >= 200 && status < 300;
+        }
+
+        String name() {
+            return role + ": " + method + " " + path + " → " + status;
+        }
+    }
+
+    static List<Row> matrix() {
+        try (InputStream in = AuthorizationMatrixIT.class.getResourceAsStream(MATRIX)) {
+            if (in == null) {
+                throw new IllegalStateException(MATRIX + " is not on the test class path");
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .toList();
+            assertThat(lines).as(MATRIX).isNotEmpty();
+            assertThat(lines.getFirst()).as("the header of " + MATRIX).isEqualTo("method,path,role,status,body");
+            List<Row> rows = new ArrayList<>();
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                List<String> cells = csvCells(lines.get(i), i + 1);
+                if (cells.size() != 5) {
+                    throw new IllegalStateException(MATRIX + " line " + (i + 1) + ": 5 cells expected, found "
+                            + cells.size() + ": " + lines.get(i));
+                }
+                rows.add(new Row(i + 1, cells.get(0).strip().toUpperCase(Locale.ROOT), cells.get(1).strip(),
+                        cells.get(2).strip(), Integer.parseInt(cells.get(3).strip()), cells.get(4).strip()));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The cells of one CSV line (RFC 4180: a quoted cell may hold commas, and doubled quotes for a quote). */
+    private static List<String> csvCells(String line, int number) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalStateException(MATRIX + " line " + number + ": unclosed quote");
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

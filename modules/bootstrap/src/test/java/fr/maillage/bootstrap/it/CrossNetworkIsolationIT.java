@@ -1,0 +1,338 @@
+package fr.maillage.bootstrap.it;
+
+import static fr.maillage.bootstrap.it.Inspect.code;
+import static fr.maillage.bootstrap.it.Inspect.memberships;
+import static fr.maillage.bootstrap.it.Inspect.organizationMembers;
+import static fr.maillage.bootstrap.it.Inspect.organizationsIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.maillage.domain.network.NetworkRole;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Threat T1 of docs/security.md: people of network A, whatever their role there, cannot read or change anything of
+ * network B. For them B does not exist (404, never 403), a refused call changes nothing (checked afterwards through
+ * B's own animator, and in Keycloak), and no list they can read holds B's objects. Joining is the one documented
+ * exception: networks are open communities.
+ */
+class CrossNetworkIsolationIT extends EndToEndTest {
+
+    /** A network created by a platform admin, with an animator, a manager and a member invited through the API. */
+    record Side(String slug, Person animator, Person manager, Person member) {
+
+        List<Person> people() {
+            return List.of(animator, manager, member);
+        }
+
+        Set<String> subjects() {
+            return people().stream().map(Person::subject).collect(Collectors.toSet());
+        }
+    }
+
+    /** A call made by one of A's people against B. */
+    record Attempt(String method, String path, @Nullable String body) {
+
+        @Override
+        public String toString() {
+            return method + " " + path + (body == null ? "" : " " + body);
+        }
+    }
+
+    @Test
+    void people_of_one_network_get_404_for_everything_in_another_and_change_nothing() throws Exception {
+        List<Side> sides = concurrently(List.<Callable<Side>>of(() -> side("iso-a"), () -> side("iso-b")));
+        Side a = sides.get(0);
+        Side b = sides.get(1);
+        String bPath = "/api/networks/" + b.slug();
+        State before = state(b);
+        List<String> intruderEmails = new ArrayList<>();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Person intruder : a.people()) {
+            String newcomer = "intruder-" + UUID.randomUUID() + "@maillage.test";
+            intruderEmails.add(newcomer);
+            List<Attempt> attempts = List.of(
+                    new Attempt("GET", bPath, null),
+                    new Attempt("PATCH", bPath, "{\"name\":\"Réseau piraté\"}"),
+                    new Attempt("PATCH", bPath, "{\"territory\":[\"13\"],\"timeZone\":\"Europe/Paris\"}"),
+                    new Attempt("POST", bPath + "/archive", null),
+                    new Attempt("POST", bPath + "/invitations", invitation(newcomer, NetworkRole.ANIMATOR)),
+                    new Attempt("POST", bPath + "/invitations", invitation(intruder.email(), NetworkRole.ANIMATOR)),
+                    new Attempt("GET", bPath + "/people", null),
+                    new Attempt("GET", bPath + "/people?page=0&size=100", null),
+                    new Attempt("DELETE", bPath + "/people/" + b.member().subject() + "/roles/MEMBER", null),
+                    new Attempt("DELETE", bPath + "/people/" + b.manager().subject() + "/roles/MANAGER", null),
+                    new Attempt("DELETE", bPath + "/people/" + b.animator().subject() + "/roles/ANIMATOR", null),
+                    new Attempt("GET", bPath + "/audit", null),
+                    new Attempt("GET", bPath + "/audit?page=0&size=100", null));
+            for (Attempt attempt : attempts) {
+                Api.Reply reply = send(attempt, intruder.token());
+                String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
+                softly.assertThat(reply.status()).as(described).isEqualTo(404);
+                softly.assertThat(reply.contentType()).as(described).startsWith("application/problem+json");
+                softly.assertThat(code(reply)).as(described).isEqualTo("network.not-found");
+            }
+        }
+        // A's animator, through A's own path, aims at a person of B: B's role is not found in A, and stays.
+        Api.Reply throughOwnPath = api.delete("/api/networks/" + a.slug() + "/people/" + b.member().subject()
+                + "/roles/MEMBER").token(a.animator().token()).send();
+        softly.assertThat(throughOwnPath.status()).as(throughOwnPath.toString()).isEqualTo(404);
+        softly.assertThat(code(throughOwnPath)).isEqualTo("person.role.not-found");
+        softly.assertAll();
+
+        State after = state(b);
+        assertThat(after.network().get("name")).isEqualTo(before.network().get("name"));
+        assertThat(after.network().get("version")).isEqualTo(before.network().get("version"));
+        assertThat(after.network().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(after).as("B, read by its own animator, is as it was").isEqualTo(before);
+        assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
+        assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
+                .containsEntry(b.manager().subject(), List.of("MANAGER"))
+                .containsEntry(b.member().subject(), List.of("MEMBER"));
+        assertThat(after.auditCount()).as("B's audit log has no new event").isEqualTo(before.auditCount());
+        for (String email : intruderEmails) {
+            assertThat(KEYCLOAK.realm().users().searchByEmail(email, true)).as("no account for " + email).isEmpty();
+        }
+        assertThat(organizationMembers(b.slug())).as("B's organization in Keycloak")
+                .containsExactlyInAnyOrderElementsOf(b.subjects());
+    }
+
+    @Test
+    void no_list_a_person_can_read_holds_another_networks_objects() throws Exception {
+        List<Side> sides = concurrently(List.<Callable<Side>>of(() -> side("lists-a"), () -> side("lists-b")));
+        Side a = sides.get(0);
+        Side b = sides.get(1);
+        // Some activity in each network, so that both audit logs hold more than their creation.
+        assertThat(api.patch("/api/networks/" + a.slug(), "{\"name\":\"Réseau A renommé\"}")
+                .token(a.animator().token()).send().status()).isEqualTo(200);
+        assertThat(api.post("/api/networks/" + b.slug() + "/invitations",
+                invitation("b-newcomer-" + UUID.randomUUID() + "@maillage.test", NetworkRole.MEMBER))
+                .token(b.animator().token()).send().status()).isEqualTo(201);
+
+        for (Side[] pair : List.of(new Side[] {a, b}, new Side[] {b, a})) {
+            Side own = pair[0];
+            Side other = pair[1];
+            Map<String, String> roleOf = Map.of(own.animator().subject(), "ANIMATOR",
+                    own.manager().subject(), "MANAGER", own.member().subject(), "MEMBER");
+            for (Person person : own.people()) {
+                Api.Reply me = api.get("/api/me").token(person.token()).send();
+                assertThat(me.status()).isEqualTo(200);
+                assertThat(memberships(me.json())).as("/api/me of a person of " + own.slug())
+                        .containsExactly(Map.entry(own.slug(), List.of(roleOf.get(person.subject()))));
+                assertThat(me.body()).doesNotContain(other.slug());
+            }
+
+            Api.Reply people = api.get("/api/networks/" + own.slug() + "/people?size=100")
+                    .token(own.animator().token()).send();
+            assertThat(people.status()).isEqualTo(200);
+            Set<String> listed = people.json().get("items").values().stream()
+                    .map(p -> p.get("subject").asString()).collect(Collectors.toSet());
+            assertThat(listed).as("the people of " + own.slug()).containsAll(own.subjects())
+                    .doesNotContainAnyElementsOf(other.subjects());
+            assertThat(people.body()).doesNotContain(other.slug());
+            other.people().forEach(p -> assertThat(people.body()).doesNotContain(p.email()));
+
+            JsonNode ownAudit = auditItems(own.slug(), own.animator().token());
+            JsonNode otherAudit = auditItems(other.slug(), other.animator().token());
+            Set<String> otherEventIds = otherAudit.values().stream().map(e -> e.get("id").asString())
+                    .collect(Collectors.toSet());
+            assertThat(ownAudit.values()).as("the audit log of " + own.slug()).isNotEmpty().allSatisfy(event -> {
+                assertThat(otherEventIds).doesNotContain(event.get("id").asString());
+                assertThat(other.subjects()).doesNotContain(event.get("actor").asString());
+                assertThat(event.get("target").asString("")).isNotEqualTo(other.slug());
+                assertThat(other.subjects()).doesNotContain(event.get("target").asString(""));
+            });
+            assertThat(ownAudit.toString()).doesNotContain(other.slug());
+        }
+    }
+
+    /**
+     * With the token the web client gets: the realm's default {@code organization} scope, as
+     * {@link EndToEndTest#personIn} and {@code maillage-web} ask for it.
+     */
+    @Test
+    void a_person_in_both_networks_sees_each_one_only_through_its_own_path() throws Exception {
+        aPersonInBothNetworksSeesEachOnlyThroughItsOwnPath("openid organization");
+    }
+
+    /**
+     * The same, with a token that asks Keycloak for every organization of the person ({@code organization:*}): what the
+     * API does once the token names both networks, whatever the realm's default scope gives.
+     */
+    @Test
+    void a_person_in_both_networks_with_a_token_naming_all_their_organizations_sees_each_one_only_through_its_path()
+            throws Exception {
+        aPersonInBothNetworksSeesEachOnlyThroughItsOwnPath("openid organization:*");
+    }
+
+    private void aPersonInBothNetworksSeesEachOnlyThroughItsOwnPath(String scope) throws Exception {
+        List<String> slugs = concurrently(List.<Callable<String>>of(() -> newNetwork("both-a"),
+                () -> newNetwork("both-b")));
+        String a = slugs.get(0);
+        String b = slugs.get(1);
+        List<Person> others = concurrently(List.<Callable<Person>>of(() -> personIn(a, NetworkRole.MEMBER),
+                () -> personIn(b, NetworkRole.MEMBER)));
+        Person onlyA = others.get(0);
+        Person onlyB = others.get(1);
+        Person both = someone();
+        invite(a, both.email(), NetworkRole.ANIMATOR);
+        invite(b, both.email(), NetworkRole.MANAGER);
+        String token = KEYCLOAK.accessToken(both.email(), PASSWORD, scope);
+        assertThat(organizationsIn(token))
+                .as("the organization claim of a token (scope '%s') of a person in two networks", scope)
+                .contains(a, b);
+
+        Api.Reply me = api.get("/api/me").token(token).send();
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("subject").asString()).isEqualTo(both.subject());
+        assertThat(memberships(me.json())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                a, List.of("ANIMATOR"), b, List.of("MANAGER")));
+
+        assertThat(subjects(api.get("/api/networks/" + a + "/people?size=100").token(token).send()))
+                .containsExactlyInAnyOrder(both.subject(), onlyA.subject());
+        assertThat(subjects(api.get("/api/networks/" + b + "/people?size=100").token(token).send()))
+                .containsExactlyInAnyOrder(both.subject(), onlyB.subject());
+
+        JsonNode auditA = auditItems(a, token);
+        assertThat(auditA.values()).isNotEmpty().allSatisfy(event -> assertThat(event.get("target").asString(""))
+                .isIn(a, both.subject(), onlyA.subject()));
+        assertThat(auditA.toString()).doesNotContain(b).doesNotContain(onlyB.subject());
+
+        // The animator's powers in A do not carry over to B, where the same person is a manager.
+        String bName = api.get("/api/networks/" + b).token(token).send().json().get("name").asString();
+        assertForbidden(api.get("/api/networks/" + b + "/audit").token(token).send());
+        assertForbidden(api.patch("/api/networks/" + b, "{\"name\":\"Renommé depuis A\"}").token(token).send());
+        assertForbidden(api.post("/api/networks/" + b + "/invitations",
+                invitation("via-a-" + UUID.randomUUID() + "@maillage.test", NetworkRole.MEMBER)).token(token).send());
+        assertForbidden(api.delete("/api/networks/" + b + "/people/" + onlyB.subject() + "/roles/MEMBER")
+                .token(token).send());
+        Api.Reply throughA = api.delete("/api/networks/" + a + "/people/" + onlyB.subject() + "/roles/MEMBER")
+                .token(token).send();
+        assertThat(throughA.status()).isEqualTo(404);
+        assertThat(code(throughA)).isEqualTo("person.role.not-found");
+
+        assertThat(api.patch("/api/networks/" + a, "{\"name\":\"Renommé dans A\"}").token(token).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/networks/" + b).token(platformAdmin()).send().json().get("name").asString())
+                .isEqualTo(bName);
+        assertThat(people(b, platformAdmin())).containsEntry(onlyB.subject(), List.of("MEMBER"))
+                .containsEntry(both.subject(), List.of("MANAGER")).hasSize(2);
+    }
+
+    @Test
+    void joining_another_network_is_the_documented_exception() throws Exception {
+        List<String> slugs = concurrently(List.<Callable<String>>of(() -> newNetwork("join-a"),
+                () -> newNetwork("join-b")));
+        String a = slugs.get(0);
+        String b = slugs.get(1);
+        List<Person> people = concurrently(List.<Callable<Person>>of(() -> personIn(a, NetworkRole.MEMBER),
+                () -> personIn(b, NetworkRole.ANIMATOR)));
+        Person memberOfA = people.get(0);
+        Person animatorOfB = people.get(1);
+
+        Api.Reply joined = api.post("/api/networks/" + b + "/join", null).token(memberOfA.token()).send();
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+        assertThat(joined.json().get("roles").values()).extracting(JsonNode::asString).containsExactly("MEMBER");
+
+        assertThat(api.get("/api/networks/" + b).token(memberOfA.token()).send().status())
+                .as("the old token does not name B yet").isEqualTo(404);
+        String token = KEYCLOAK.accessToken(memberOfA.email(), PASSWORD);
+        assertThat(organizationsIn(token)).as("the organization claim of the new token, now in two networks")
+                .contains(a, b);
+        assertThat(api.get("/api/networks/" + b).token(token).send().status()).isEqualTo(200);
+        assertForbidden(api.get("/api/networks/" + b + "/people").token(token).send());
+        assertThat(memberships(api.get("/api/me").token(token).send().json())).containsExactlyInAnyOrderEntriesOf(
+                Map.of(a, List.of("MEMBER"), b, List.of("MEMBER")));
+        assertThat(people(b, animatorOfB.token())).containsEntry(memberOfA.subject(), List.of("MEMBER"));
+        assertThat(people(a, platformAdmin())).containsEntry(memberOfA.subject(), List.of("MEMBER"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Side side(String prefix) throws Exception {
+        String slug = newNetwork(prefix);
+        List<Person> people = concurrently(List.<Callable<Person>>of(
+                () -> personIn(slug, NetworkRole.ANIMATOR),
+                () -> personIn(slug, NetworkRole.MANAGER),
+                () -> personIn(slug, NetworkRole.MEMBER)));
+        return new Side(slug, people.get(0), people.get(1), people.get(2));
+    }
+
+    private static String roleOf(Side side, Person person) {
+        return person.equals(side.animator()) ? "the animator"
+                : person.equals(side.manager()) ? "the manager" : "the member";
+    }
+
+    /** What B's animator sees of B: the network, its people and their roles, its audit log. */
+    record State(JsonNode network, Map<String, List<String>> people, long auditCount, JsonNode audit) {
+    }
+
+    private State state(Side side) {
+        String token = side.animator().token();
+        Api.Reply network = api.get("/api/networks/" + side.slug()).token(token).send();
+        assertThat(network.status()).isEqualTo(200);
+        Api.Reply audit = api.get("/api/networks/" + side.slug() + "/audit?size=100").token(token).send();
+        assertThat(audit.status()).isEqualTo(200);
+        return new State(network.json(), people(side.slug(), token), audit.json().get("totalItems").asLong(),
+                audit.json().get("items"));
+    }
+
+    private Api.Reply send(Attempt attempt, String token) {
+        Api.Call call = switch (attempt.method()) {
+            case "GET" -> api.get(attempt.path());
+            case "POST" -> api.post(attempt.path(), attempt.body());
+            case "PATCH" -> api.patch(attempt.path(), attempt.body());
+            case "DELETE" -> api.delete(attempt.path());
+            default -> throw new IllegalArgumentException(attempt.method());
+        };
+        return call.token(token).send();
+    }
+
+    private void invite(String slug, String email, NetworkRole role) {
+        Api.Reply invited = api.post("/api/networks/" + slug + "/invitations", invitation(email, role))
+                .token(platformAdmin()).send();
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+    }
+
+    private static String invitation(String email, NetworkRole role) {
+        return "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}";
+    }
+
+    /** The people of the network, subject to sorted roles, as the caller reads them. */
+    private Map<String, List<String>> people(String slug, String token) {
+        Api.Reply reply = api.get("/api/networks/" + slug + "/people?size=100").token(token).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        Map<String, List<String>> people = new LinkedHashMap<>();
+        reply.json().get("items").values().forEach(p -> people.put(p.get("subject").asString(),
+                p.get("roles").values().stream().map(JsonNode::asString).toList()));
+        return people;
+    }
+
+    private static List<String> subjects(Api.Reply people) {
+        assertThat(people.status()).as(people.toString()).isEqualTo(200);
+        return people.json().get("items").values().stream().map(p -> p.get("subject").asString()).toList();
+    }
+
+    private JsonNode auditItems(String slug, String token) {
+        Api.Reply reply = api.get("/api/networks/" + slug + "/audit?size=100").token(token).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json().get("items");
+    }
+
+    private static void assertForbidden(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(403);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(code(reply)).isEqualTo("access.denied");
+    }
+}
