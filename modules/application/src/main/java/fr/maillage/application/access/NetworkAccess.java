@@ -11,6 +11,11 @@ public record NetworkAccess(Network network, Set<NetworkRole> roles, boolean pla
         roles = Set.copyOf(roles);
     }
 
+    /** Whether the caller administers the whole network (platform admin or animator), not only some operators. */
+    public boolean administersNetwork() {
+        return platformAdmin || roles.contains(NetworkRole.ANIMATOR);
+    }
+
     public boolean can(Permission permission) {
         return platformAdmin && Permission.ofPlatformAdmin().contains(permission)
                 || roles.stream().anyMatch(role -> Permission.of(role).contains(permission));

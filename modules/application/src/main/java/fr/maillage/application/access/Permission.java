@@ -11,11 +11,15 @@ public enum Permission {
     ARCHIVE_NETWORK,
     READ_PEOPLE,
     MANAGE_PEOPLE,
-    READ_AUDIT;
+    READ_AUDIT,
+    /** Create and change operators, and say which operators a manager runs. */
+    MANAGE_OPERATORS,
+    /** Create and change places, resources and offers: animators everywhere, managers for their operators only. */
+    MANAGE_PLACES;
 
     private static final Set<Permission> ANIMATOR = EnumSet.of(READ_NETWORK, UPDATE_NETWORK, READ_PEOPLE,
-            MANAGE_PEOPLE, READ_AUDIT);
-    private static final Set<Permission> MANAGER = EnumSet.of(READ_NETWORK, READ_PEOPLE);
+            MANAGE_PEOPLE, READ_AUDIT, MANAGE_OPERATORS, MANAGE_PLACES);
+    private static final Set<Permission> MANAGER = EnumSet.of(READ_NETWORK, READ_PEOPLE, MANAGE_PLACES);
     private static final Set<Permission> MEMBER = EnumSet.of(READ_NETWORK);
     /** Platform admins run the platform: they set networks up and hand them to their animators. */
     private static final Set<Permission> PLATFORM_ADMIN = EnumSet.allOf(Permission.class);

@@ -115,6 +115,9 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
         }
         Outcome outcome = access.inNetwork(caller, slug, Permission.MANAGE_PEOPLE, false, granted -> {
             Network network = granted.network();
+            if (network.isArchived()) {
+                throw new NetworkArchivedException(slug);
+            }
             if (role == NetworkRole.ANIMATOR && roles.rolesOf(network.id(), subject).contains(NetworkRole.ANIMATOR)
                     && roles.holders(network.id(), NetworkRole.ANIMATOR) <= 1) {
                 throw new ConflictException("network.last-animator", slug.value());

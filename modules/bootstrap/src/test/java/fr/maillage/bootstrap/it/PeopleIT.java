@@ -235,7 +235,7 @@ class PeopleIT extends EndToEndTest {
     }
 
     @Test
-    void an_archived_network_refuses_invitations() {
+    void an_archived_network_refuses_invitations_joins_and_revocations() {
         String slug = newNetwork("archived");
         Person animator = personIn(slug, NetworkRole.ANIMATOR);
         assertThat(api.post("/api/networks/" + slug + "/archive", null).token(platformAdmin()).send().status())
@@ -252,6 +252,10 @@ class PeopleIT extends EndToEndTest {
         Api.Reply join = api.post("/api/networks/" + slug + "/join", null).token(someone().token()).send();
         assertThat(join.status()).isEqualTo(409);
         assertThat(code(join)).isEqualTo("network.archived");
+        Api.Reply revoke = api.delete("/api/networks/" + slug + "/people/" + animator.subject() + "/roles/ANIMATOR")
+                .token(platformAdmin()).send();
+        assertThat(revoke.status()).isEqualTo(409);
+        assertThat(code(revoke)).isEqualTo("network.archived");
 
         assertThat(KEYCLOAK.realm().users().searchByEmail(email, true)).as("no account created").isEmpty();
         assertThat(people(slug, animator.token())).containsOnlyKeys(animator.subject());
