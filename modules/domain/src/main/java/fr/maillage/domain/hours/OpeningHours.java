@@ -174,8 +174,8 @@ public record OpeningHours(ZoneId zone, WeeklySchedule weekly, List<HoursExcepti
 
     /**
      * The openings that meet {@code [from, to)}, cut to it, in order: non-empty, not overlapping, and within a date
-     * not touching either. At most {@value #MAX_SPAN_DAYS} days apart ({@code hours.span.too-long}); {@code to} may not be
-     * before {@code from} ({@code hours.span.invalid}).
+     * not touching either. At most {@value #MAX_SPAN_DAYS} days apart ({@code hours.span.too-long}); {@code to} may
+     * not be before {@code from} ({@code hours.span.invalid}).
      */
     public List<Opening> openingsBetween(Instant from, Instant to) {
         LocalDate first = localDate(from);
@@ -274,7 +274,7 @@ public record OpeningHours(ZoneId zone, WeeklySchedule weekly, List<HoursExcepti
         return result;
     }
 
-    /** Where a range starting at {@code local} starts: after a skipped hour, or at the first showing of a repeated one. */
+    /** Where a range starting at {@code local} starts: on the jump over a skipped hour, or at a first showing. */
     private Instant startInstant(LocalDateTime local) {
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition == null) {

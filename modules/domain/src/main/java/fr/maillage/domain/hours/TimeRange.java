@@ -63,7 +63,7 @@ public record TimeRange(int startMinute, int endMinute) implements Comparable<Ti
         return of(m.group(1), m.group(2));
     }
 
-    /** Minutes since the start of the day of {@code "HH:mm"}, {@code "H:mm"}, {@code "9h"} or {@code "9h30"}; 24:00 is 1440. */
+    /** Minutes since the start of the day of {@code "HH:mm"}, {@code "H:mm"}, {@code "9h"} or {@code "9h30"} (24:00: 1440). */
     public static int parseMinute(String text) {
         Matcher m = TIME.matcher(text.strip());
         if (!m.matches()) {

@@ -67,7 +67,8 @@ class LaSerreOpeningHoursTest {
     void closed_on_easter_monday_and_on_ascension_thursday() {
         assertThat(LA_SERRE.isOpenAt(serres("2026-04-06T10:00"))).isFalse();
         assertThat(LA_SERRE.day(LocalDate.of(2026, 4, 6)))
-                .isEqualTo(new DayHours(LocalDate.of(2026, 4, 6), List.of(), Source.PUBLIC_HOLIDAY, "Lundi de Pâques"));
+                .isEqualTo(new DayHours(LocalDate.of(2026, 4, 6), List.of(), Source.PUBLIC_HOLIDAY,
+                        "Lundi de Pâques"));
         assertThat(LA_SERRE.nextOpening(serres("2026-04-05T12:00"))).as("from Easter Sunday to Tuesday")
                 .contains(Instant.parse("2026-04-07T07:00:00Z"));
         assertThat(LA_SERRE.hoursOn(LocalDate.of(2026, 5, 14))).isEmpty();

@@ -36,7 +36,8 @@ class WeeklyScheduleTest {
         assertThat(LA_SERRE.on(THURSDAY)).containsExactly(TimeRange.parse("14:00-17:00"));
         assertThat(LA_SERRE.on(WEDNESDAY)).isEmpty();
         assertThat(LA_SERRE.on(SUNDAY)).isEmpty();
-        assertThat(LA_SERRE.on(LocalDate.of(2026, 3, 10))).as("a Tuesday").containsExactly(TimeRange.parse("09:00-17:00"));
+        assertThat(LA_SERRE.on(LocalDate.of(2026, 3, 10))).as("a Tuesday")
+                .containsExactly(TimeRange.parse("09:00-17:00"));
         assertThat(LA_SERRE.days()).hasSize(7);
         assertThat(LA_SERRE.days().keySet()).first().isEqualTo(MONDAY);
         assertThat(LA_SERRE.isAlwaysClosed()).isFalse();
