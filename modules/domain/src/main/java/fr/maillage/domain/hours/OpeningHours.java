@@ -276,7 +276,7 @@ public record OpeningHours(ZoneId zone, WeeklySchedule weekly, List<HoursExcepti
 
     /** Where a range starting at {@code local} starts: on the jump over a skipped hour, or at a first showing. */
     private Instant startInstant(LocalDateTime local) {
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        @Nullable ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition == null) {
             return local.atZone(zone).toInstant();
         }
@@ -288,7 +288,7 @@ public record OpeningHours(ZoneId zone, WeeklySchedule weekly, List<HoursExcepti
      * unless it ends right where the repeated hour begins (nothing of the range is shown again).
      */
     private Instant endInstant(LocalDateTime local) {
-        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        @Nullable ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition == null) {
             return local.atZone(zone).toInstant();
         }
