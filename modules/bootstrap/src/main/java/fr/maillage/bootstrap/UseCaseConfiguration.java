@@ -10,6 +10,9 @@ import fr.maillage.application.network.NetworkService;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
 import fr.maillage.application.people.PeopleService;
+import fr.maillage.application.setup.SetupService;
+import fr.maillage.application.setup.port.out.OperatorPort;
+import fr.maillage.application.setup.port.out.PlacePort;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +49,12 @@ public class UseCaseConfiguration {
     public PeopleService peopleService(AccessPolicy access, NetworkRolePort roles, IdentityProviderPort identity,
             LoadNetworkPort load, SaveNetworkPort save, UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
         return new PeopleService(access, roles, identity, load, save, unitOfWork, audit, clock);
+    }
+
+    @Bean
+    public SetupService setupService(AccessPolicy access, OperatorPort operators, PlacePort places,
+            NetworkRolePort roles, AuditLog audit, Clock clock) {
+        return new SetupService(access, operators, places, roles, audit, clock);
     }
 
     @Bean
