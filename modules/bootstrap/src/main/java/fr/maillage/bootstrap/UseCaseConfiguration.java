@@ -9,6 +9,7 @@ import fr.maillage.application.identity.port.out.IdentityProviderPort;
 import fr.maillage.application.network.NetworkService;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
+import fr.maillage.application.directory.DirectoryService;
 import fr.maillage.application.people.PeopleService;
 import fr.maillage.application.setup.SetupService;
 import fr.maillage.application.setup.port.out.OperatorPort;
@@ -55,6 +56,11 @@ public class UseCaseConfiguration {
     public SetupService setupService(AccessPolicy access, OperatorPort operators, PlacePort places,
             NetworkRolePort roles, AuditLog audit, Clock clock) {
         return new SetupService(access, operators, places, roles, audit, clock);
+    }
+
+    @Bean
+    public DirectoryService directoryService(LoadNetworkPort networks, PlacePort places, UnitOfWorkPort unitOfWork) {
+        return new DirectoryService(networks, places, unitOfWork);
     }
 
     @Bean

@@ -24,7 +24,7 @@ public class SecurityConfiguration {
     /** Paths anyone may call. */
     public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
             "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui.html", "/swagger-ui/**", "/error");
+            "/swagger-ui.html", "/swagger-ui/**", "/error", "/api/public/**");
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {

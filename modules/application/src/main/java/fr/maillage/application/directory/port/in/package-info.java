@@ -1,0 +1,5 @@
+/** Inbound port of the public directory. */
+@NullMarked
+package fr.maillage.application.directory.port.in;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,148 @@
+package fr.maillage.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.maillage.domain.network.NetworkRole;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Anyone finds a network's open places, their hours and where they are, in open formats, with cache validation. */
+class PublicDirectoryIT extends EndToEndTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    String network;
+
+    @BeforeEach
+    void aNetworkWithLaSerreOpenAndAProjectNotYetOpen() {
+        network = newNetwork("annuaire");
+        Person animator = personIn(network, NetworkRole.ANIMATOR);
+        Api.Reply operator = api.post("/api/networks/" + network + "/operators", """
+                {"legalName": "Communauté de communes du Serrois", "siren": "732829320",
+                 "address": {"line1": "Place de la Mairie", "postalCode": "05700", "town": "Serres"},
+                 "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "SERRES"}""").token(animator.token()).send();
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(201);
+        String operatorId = operator.json().get("id").asString();
+        Api.Reply serre = api.post("/api/networks/" + network + "/places", placeJson(operatorId, "La Serre", "OPEN",
+                44.4291, 5.7180)).token(animator.token()).send();
+        assertThat(serre.status()).as(serre.toString()).isEqualTo(201);
+        Api.Reply project = api.post("/api/networks/" + network + "/places", placeJson(operatorId, "Futur tiers-lieu",
+                "PROJECT", 44.43, 5.72)).token(animator.token()).send();
+        assertThat(project.status()).as(project.toString()).isEqualTo(201);
+    }
+
+    private static String placeJson(String operatorId, String name, String status, double lat, double lon) {
+        return """
+                {"operatorId": "%s", "name": "%s", "kinds": ["COWORKING", "FRANCE_SERVICES"],
+                 "address": {"line1": "Place de la Mairie", "postalCode": "05700", "town": "Serres"},
+                 "commune": "Serres", "insee": "05166", "latitude": %s, "longitude": %s, "capacity": 8,
+                 "services": ["WIFI", "PRINTER"], "status": "%s", "descriptionFr": "Espace de coworking dans la MSAP",
+                 "hours": {"weekly": {"MONDAY": ["09:00-17:00"], "TUESDAY": ["09:00-17:00"],
+                                      "THURSDAY": ["14:00-17:00"]}, "closedOnPublicHolidays": true}}"""
+                .formatted(operatorId, name, lat, lon, status);
+    }
+
+    @Test
+    void the_directory_lists_open_places_only_without_login() {
+        Api.Reply reply = api.get("/api/public/networks/" + network + "/places").send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(body.at("/network/slug").asString()).isEqualTo(network);
+        assertThat(body.get("places").values()).extracting(p -> p.get("name").asString()).containsExactly("La Serre");
+        JsonNode serre = body.get("places").get(0);
+        assertThat(serre.get("departement").asString()).isEqualTo("05");
+        assertThat(serre.get("week").size()).isEqualTo(7);
+        JsonNode monday = serre.get("week").values().stream()
+                .filter(d -> d.get("dayOfWeek").asString().equals("MONDAY")).findFirst().orElseThrow();
+        LocalDate mondayDate = LocalDate.parse(monday.get("date").asString());
+        boolean holiday = monday.get("source").asString().equals("PUBLIC_HOLIDAY");
+        assertThat(monday.get("hours").values()).extracting(JsonNode::asString)
+                .containsExactlyElementsOf(holiday ? List.of() : List.of("09:00-17:00"));
+        assertThat(mondayDate.getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(serre.get("nextOpening").isNull()).as("La Serre opens every week").isFalse();
+        assertThat(serre.get("calendar").asString()).endsWith("/places/la-serre/openings.ics");
+    }
+
+    @Test
+    void geojson_points_are_longitude_then_latitude() {
+        Api.Reply reply = api.get("/api/public/networks/" + network + "/places.geojson").send();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/geo+json");
+        JsonNode collection = reply.json();
+        assertThat(collection.get("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(collection.get("features").size()).isEqualTo(1);
+        JsonNode feature = collection.get("features").get(0);
+        assertThat(feature.at("/geometry/type").asString()).isEqualTo("Point");
+        assertThat(feature.at("/geometry/coordinates/0").asDouble()).isEqualTo(5.718);
+        assertThat(feature.at("/geometry/coordinates/1").asDouble()).isEqualTo(44.4291);
+        assertThat(feature.at("/properties/name").asString()).isEqualTo("La Serre");
+    }
+
+    @Test
+    void the_csv_has_the_documented_columns_and_one_row_per_open_place() {
+        Api.Reply reply = api.get("/api/public/networks/" + network + "/places.csv").send();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/csv");
+        String[] lines = reply.body().split("\r\n");
+        assertThat(lines[0]).startsWith("slug,name,kinds,address,postal_code,town,commune,insee,departement,latitude,"
+                + "longitude,capacity,services");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith("la-serre,La Serre,COWORKING|FRANCE_SERVICES,Place de la Mairie,05700,Serres,"
+                + "Serres,05166,05,44.4291,5.718,8,PRINTER|WIFI");
+        assertThat(lines[1]).contains(",09:00-17:00,09:00-17:00,,14:00-17:00,,,,true,");
+    }
+
+    @Test
+    void the_icalendar_feed_lists_the_openings_of_the_coming_weeks_in_utc() {
+        Api.Reply reply = api.get("/api/public/networks/" + network + "/places/la-serre/openings.ics").send();
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("text/calendar");
+        String ics = reply.body();
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
+        long events = ics.lines().filter(l -> l.equals("BEGIN:VEVENT")).count();
+        assertThat(events).as("3 openings a week for 8 weeks, less public holidays").isBetween(20L, 24L);
+        String firstStart = ics.lines().filter(l -> l.startsWith("DTSTART:")).findFirst().orElseThrow();
+        String local = java.time.ZonedDateTime.parse(firstStart.substring(8, 16) + "T" + firstStart.substring(17, 23)
+                + "Z", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")).withZoneSameInstant(PARIS)
+                .toLocalTime().toString();
+        assertThat(local).isIn("09:00", "14:00");
+        assertThat(ics.lines()).allSatisfy(line -> assertThat(line.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(75));
+    }
+
+    @Test
+    void an_unchanged_directory_answers_304_and_a_changed_one_a_new_etag() {
+        Api.Reply first = api.get("/api/public/networks/" + network + "/places.geojson").send();
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        assertThat(first.header("Cache-Control")).contains("max-age=60").contains("public");
+        Api.Reply again = api.get("/api/public/networks/" + network + "/places.geojson").header("If-None-Match", etag)
+                .send();
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(etag);
+        Api.Reply other = api.get("/api/public/networks/" + network + "/places.geojson")
+                .header("If-None-Match", "\"something-else\"").send();
+        assertThat(other.status()).isEqualTo(200);
+    }
+
+    @Test
+    void unknown_and_archived_networks_and_places_not_open_do_not_exist_here() {
+        assertThat(api.get("/api/public/networks/" + uniqueSlug("nulle-part") + "/places").send().status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/public/networks/" + network + "/places/futur-tiers-lieu").send().status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/networks/" + network + "/archive", null).token(platformAdmin()).send().status())
+                .isEqualTo(200);
+        Api.Reply archived = api.get("/api/public/networks/" + network + "/places.csv").lang("en").send();
+        assertThat(archived.status()).isEqualTo(404);
+        assertThat(archived.contentType()).startsWith("application/problem+json");
+        assertThat(archived.header("Content-Language")).isEqualTo("en");
+    }
+}
