@@ -48,6 +48,13 @@ public final class DirectoryService implements PublicDirectoryQuery {
     }
 
     @Override
+    public String stamp(NetworkSlug slug) {
+        Network network = publicNetwork(slug);
+        return network.id() + ":" + network.version() + ":"
+                + unitOfWork.readOnlyInTenant(network.id(), places::openPlacesStamp);
+    }
+
+    @Override
     public StoredPlace openPlace(NetworkSlug slug, Slug placeSlug) {
         Network network = publicNetwork(slug);
         return unitOfWork.readOnlyInTenant(network.id(), () -> places.findBySlug(placeSlug)

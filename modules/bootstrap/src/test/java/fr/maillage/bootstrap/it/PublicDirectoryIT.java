@@ -18,20 +18,24 @@ class PublicDirectoryIT extends EndToEndTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     String network;
+    String operatorId;
+    String serreId;
+    Person animator;
 
     @BeforeEach
     void aNetworkWithLaSerreOpenAndAProjectNotYetOpen() {
         network = newNetwork("annuaire");
-        Person animator = personIn(network, NetworkRole.ANIMATOR);
+        animator = personIn(network, NetworkRole.ANIMATOR);
         Api.Reply operator = api.post("/api/networks/" + network + "/operators", """
                 {"legalName": "Communauté de communes du Serrois", "siren": "732829320",
                  "address": {"line1": "Place de la Mairie", "postalCode": "05700", "town": "Serres"},
                  "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "SERRES"}""").token(animator.token()).send();
         assertThat(operator.status()).as(operator.toString()).isEqualTo(201);
-        String operatorId = operator.json().get("id").asString();
+        operatorId = operator.json().get("id").asString();
         Api.Reply serre = api.post("/api/networks/" + network + "/places", placeJson(operatorId, "La Serre", "OPEN",
                 44.4291, 5.7180)).token(animator.token()).send();
         assertThat(serre.status()).as(serre.toString()).isEqualTo(201);
+        serreId = serre.json().get("id").asString();
         Api.Reply project = api.post("/api/networks/" + network + "/places", placeJson(operatorId, "Futur tiers-lieu",
                 "PROJECT", 44.43, 5.72)).token(animator.token()).send();
         assertThat(project.status()).as(project.toString()).isEqualTo(201);
@@ -130,6 +134,23 @@ class PublicDirectoryIT extends EndToEndTest {
         Api.Reply other = api.get("/api/public/networks/" + network + "/places.geojson")
                 .header("If-None-Match", "\"something-else\"").send();
         assertThat(other.status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_change_to_a_place_shows_at_once_despite_the_reuse_of_renderings() {
+        Api.Reply before = api.get("/api/public/networks/" + network + "/places.geojson").send();
+        assertThat(api.get("/api/public/networks/" + network + "/places.geojson").send().header("ETag"))
+                .as("unchanged data, same rendering").isEqualTo(before.header("ETag"));
+        Api.Reply renamed = api.put("/api/networks/" + network + "/places/" + serreId,
+                placeJson(operatorId, "La Serre, coworking de Serres", "OPEN", 44.4291, 5.7180))
+                .token(animator.token()).send();
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        Api.Reply after = api.get("/api/public/networks/" + network + "/places.geojson")
+                .header("If-None-Match", before.header("ETag")).send();
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().at("/features/0/properties/name").asString())
+                .isEqualTo("La Serre, coworking de Serres");
+        assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
     }
 
     @Test

@@ -240,6 +240,15 @@ class SetupPersistenceAdapter implements OperatorPort, PlacePort {
         return place(e);
     }
 
+    @Override
+    public String openPlacesStamp() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), coalesce(sum(version), 0), coalesce(max(updated_at)::text, ''),
+                       coalesce(sum(hashtext(id::text)), 0)
+                from place where status = 'OPEN'""").getSingleResult();
+        return row[0] + "/" + row[1] + "/" + row[2] + "/" + row[3];
+    }
+
     private static RuntimeException translate(ConstraintViolationException ex, Slug slug) {
         if ("place_slug_key".equals(ex.getConstraintName())) {
             return new ConflictException("place.slug.taken", slug.value());

@@ -45,37 +45,45 @@ class PublicDirectoryController {
     private final PublicDirectoryQuery directory;
     private final JsonMapper json;
     private final Clock clock;
+    private final RenderedDirectories renderings;
 
-    PublicDirectoryController(PublicDirectoryQuery directory, JsonMapper json, Clock clock) {
+    PublicDirectoryController(PublicDirectoryQuery directory, JsonMapper json, Clock clock,
+            RenderedDirectories renderings) {
         this.directory = directory;
         this.json = json;
         this.clock = clock;
+        this.renderings = renderings;
+    }
+
+    /** The directory in one format, rendered anew only when its data or its hours changed. */
+    private byte[] render(String network, String format, HttpServletRequest request,
+            java.util.function.BiFunction<Directory, Instant, byte[]> renderer) {
+        NetworkSlug slug = slug(network);
+        Instant now = clock.instant();
+        String key = slug.value() + "|" + format + "|" + base(request);
+        return renderings.get(key, directory.stamp(slug), now, () -> directory.directory(slug),
+                d -> renderer.apply(d, now));
     }
 
     @Operation(summary = "The open places of a network", description = "Hours of today and of the week, open now, "
             + "next opening. No login.")
     @GetMapping(path = "/places", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> places(@PathVariable String network, HttpServletRequest request) {
-        Directory d = directory.directory(slug(network));
-        Instant now = clock.instant();
-        return cached(request, MediaType.APPLICATION_JSON,
-                json.writeValueAsBytes(DirectoryFormats.directory(d.network(), d.places(), now, base(request))));
+        return cached(request, MediaType.APPLICATION_JSON, render(network, "json", request, (d, now) ->
+                json.writeValueAsBytes(DirectoryFormats.directory(d.network(), d.places(), now, base(request)))));
     }
 
     @Operation(summary = "The open places as GeoJSON (RFC 7946)", description = "A FeatureCollection of points.")
     @GetMapping(path = "/places.geojson", produces = "application/geo+json")
     ResponseEntity<byte[]> geoJson(@PathVariable String network, HttpServletRequest request) {
-        Directory d = directory.directory(slug(network));
-        return cached(request, GEO_JSON,
-                json.writeValueAsBytes(DirectoryFormats.geoJson(d.network(), d.places(), clock.instant(),
-                        base(request))));
+        return cached(request, GEO_JSON, render(network, "geojson", request, (d, now) ->
+                json.writeValueAsBytes(DirectoryFormats.geoJson(d.network(), d.places(), now, base(request)))));
     }
 
     @Operation(summary = "The open places as CSV", description = "Columns documented in the API guide.")
     @GetMapping(path = "/places.csv", produces = "text/csv")
     ResponseEntity<byte[]> csv(@PathVariable String network, HttpServletRequest request) {
-        Directory d = directory.directory(slug(network));
-        return cached(request, CSV, DirectoryFormats.csv(d.places(), clock.instant()));
+        return cached(request, CSV, render(network, "csv", request, (d, now) -> DirectoryFormats.csv(d.places(), now)));
     }
 
     @Operation(summary = "One open place")

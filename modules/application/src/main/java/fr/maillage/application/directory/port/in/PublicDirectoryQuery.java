@@ -14,6 +14,12 @@ public interface PublicDirectoryQuery {
 
     Directory directory(NetworkSlug network);
 
+    /**
+     * A fingerprint of what the directory shows (the network's version and its open places): equal fingerprints
+     * mean equal data, so a rendering may be reused (until the hours it shows change with time).
+     */
+    String stamp(NetworkSlug network);
+
     StoredPlace openPlace(NetworkSlug network, Slug place);
 
     record Directory(Network network, List<StoredPlace> places) {

@@ -26,6 +26,12 @@ public interface PlacePort {
 
     StoredPlace update(StoredPlace place);
 
+    /**
+     * A cheap fingerprint of the open places (their number, ids and versions, summed): it changes whenever an open
+     * place is added, changed, closed or reopened. Lets the directory reuse what it rendered.
+     */
+    String openPlacesStamp();
+
     /** A place with its opening hours, as stored. */
     record StoredPlace(Place place, OpeningHours hours) {
     }
