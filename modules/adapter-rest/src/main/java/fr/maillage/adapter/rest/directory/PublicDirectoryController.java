@@ -9,12 +9,9 @@ import fr.maillage.domain.shared.Slug;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +53,13 @@ class PublicDirectoryController {
     }
 
     /** The directory in one format, rendered anew only when its data or its hours changed. */
-    private byte[] render(String network, String format, HttpServletRequest request,
+    private RenderedDirectories.Rendering render(String network, String format, HttpServletRequest request,
             java.util.function.BiFunction<Directory, Instant, byte[]> renderer) {
         NetworkSlug slug = slug(network);
         Instant now = clock.instant();
         String key = slug.value() + "|" + format + "|" + base(request);
-        return renderings.get(key, directory.stamp(slug), now, () -> directory.directory(slug),
-                d -> renderer.apply(d, now));
+        String stamp = renderings.stamp(slug.value(), now, () -> directory.stamp(slug));
+        return renderings.get(key, stamp, now, () -> directory.directory(slug), d -> renderer.apply(d, now));
     }
 
     @Operation(summary = "The open places of a network", description = "Hours of today and of the week, open now, "
@@ -92,7 +89,7 @@ class PublicDirectoryController {
             HttpServletRequest request) {
         var stored = directory.openPlace(slug(network), placeSlug(place));
         Map<String, Object> body = DirectoryFormats.place(stored, clock.instant(), base(request), network);
-        return cached(request, MediaType.APPLICATION_JSON, json.writeValueAsBytes(body));
+        return cached(request, MediaType.APPLICATION_JSON, once(json.writeValueAsBytes(body)));
     }
 
     @Operation(summary = "The openings of a place for the coming 8 weeks (iCalendar)")
@@ -102,11 +99,17 @@ class PublicDirectoryController {
         NetworkSlug slug = slug(network);
         var stored = directory.openPlace(slug, placeSlug(place));
         Directory d = directory.directory(slug);
-        return cached(request, ICALENDAR, DirectoryFormats.ics(d.network(), stored, clock.instant(), 8));
+        return cached(request, ICALENDAR, once(DirectoryFormats.ics(d.network(), stored, clock.instant(), 8)));
     }
 
-    private static ResponseEntity<byte[]> cached(HttpServletRequest request, MediaType type, byte[] body) {
-        String etag = "\"" + digest(body) + "\"";
+    private static RenderedDirectories.Rendering once(byte[] body) {
+        return new RenderedDirectories.Rendering("", Instant.MIN, body, RenderedDirectories.etag(body));
+    }
+
+    private static ResponseEntity<byte[]> cached(HttpServletRequest request, MediaType type,
+            RenderedDirectories.Rendering rendering) {
+        byte[] body = rendering.body();
+        String etag = rendering.etag();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
@@ -123,15 +126,6 @@ class PublicDirectoryController {
             }
         }
         return false;
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String base(HttpServletRequest request) {

@@ -18,28 +18,68 @@ import org.springframework.stereotype.Component;
  * is always exactly what a fresh one would be, to the minute.
  */
 @Component
-class RenderedDirectories {
+public class RenderedDirectories {
 
     /** At most this many renderings are kept (networks × formats); beyond, the map is cleared. */
     private static final int MAX_ENTRIES = 2_000;
 
-    record Rendering(String stamp, Instant validUntil, byte[] body) {
+    /** A rendering, with its strong ETag (a digest of its bytes, computed once). */
+    record Rendering(String stamp, Instant validUntil, byte[] body, String etag) {
+    }
+
+    /** How long a network's data fingerprint is trusted before the database is asked again. */
+    static final java.time.Duration STAMP_TRUST = java.time.Duration.ofSeconds(1);
+
+    private record Stamp(String value, Instant checkedAt) {
     }
 
     private final Map<String, Rendering> renderings = new ConcurrentHashMap<>();
+    private final Map<String, Stamp> stamps = new ConcurrentHashMap<>();
 
-    byte[] get(String key, String stamp, Instant now, Supplier<Directory> load, Function<Directory, byte[]> render) {
+    /**
+     * The network's data fingerprint, asked of the database at most once a {@link #STAMP_TRUST}: a change made
+     * through this instance shows at once ({@link #changed}); one made through another instance within a second.
+     */
+    String stamp(String network, Instant now, Supplier<String> query) {
+        Stamp known = stamps.get(network);
+        if (known != null && now.isBefore(known.checkedAt().plus(STAMP_TRUST))) {
+            return known.value();
+        }
+        Stamp fresh = new Stamp(query.get(), now);
+        stamps.put(network, fresh);
+        return fresh.value();
+    }
+
+    /** Forgets what was rendered for a network, after a change to it or its places. */
+    public void changed(String network) {
+        stamps.remove(network);
+        renderings.keySet().removeIf(key -> key.startsWith(network + "|"));
+    }
+
+    Rendering get(String key, String stamp, Instant now, Supplier<Directory> load,
+            Function<Directory, byte[]> render) {
         Rendering cached = renderings.get(key);
         if (cached != null && cached.stamp().equals(stamp) && now.isBefore(cached.validUntil())) {
-            return cached.body();
+            return cached;
         }
         Directory directory = load.get();
         byte[] body = render.apply(directory);
+        Rendering rendering = new Rendering(stamp, validUntil(directory, now), body, etag(body));
         if (renderings.size() > MAX_ENTRIES) {
             renderings.clear();
         }
-        renderings.put(key, new Rendering(stamp, validUntil(directory, now), body));
-        return body;
+        renderings.put(key, rendering);
+        return rendering;
+    }
+
+    /** A strong ETag: the first 128 bits of the SHA-256 of the bytes, base64url. */
+    static String etag(byte[] body) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Instant validUntil(Directory directory, Instant now) {

@@ -1,5 +1,6 @@
 package fr.maillage.adapter.rest.network;
 
+import fr.maillage.adapter.rest.directory.RenderedDirectories;
 import fr.maillage.adapter.rest.problem.PreconditionException;
 import fr.maillage.application.network.port.in.CreateNetworkCommand;
 import fr.maillage.application.network.port.in.CreateNetworkUseCase;
@@ -49,12 +50,14 @@ class NetworkController {
     private final CreateNetworkUseCase createNetwork;
     private final UpdateNetworkUseCase updateNetwork;
     private final FindNetworksQuery findNetworks;
+    private final RenderedDirectories directories;
 
     NetworkController(CreateNetworkUseCase createNetwork, UpdateNetworkUseCase updateNetwork,
-            FindNetworksQuery findNetworks) {
+            FindNetworksQuery findNetworks, RenderedDirectories directories) {
         this.createNetwork = createNetwork;
         this.updateNetwork = updateNetwork;
         this.findNetworks = findNetworks;
+        this.directories = directories;
     }
 
     @Operation(summary = "Create a network", description = "Platform admins only. 409 when the slug is taken.")
@@ -106,6 +109,7 @@ class NetworkController {
         UpdateNetworkCommand command = UpdateNetworkCommand.parse(networkSlug, body.name(), body.territory(),
                 body.timeZone(), expectedVersion(ifMatch));
         Network network = updateNetwork.updateNetwork(caller, command);
+        directories.changed(network.slug().value());
         return ResponseEntity.ok().eTag(etag(network)).body(NetworkResponse.of(network));
     }
 
@@ -114,6 +118,7 @@ class NetworkController {
     @PostMapping("/{slug}/archive")
     ResponseEntity<NetworkResponse> archive(@Parameter(hidden = true) Caller caller, @PathVariable String slug) {
         Network network = updateNetwork.archiveNetwork(caller, slugOrNotFound(slug));
+        directories.changed(network.slug().value());
         return ResponseEntity.status(HttpStatus.OK).eTag(etag(network)).body(NetworkResponse.of(network));
     }
 

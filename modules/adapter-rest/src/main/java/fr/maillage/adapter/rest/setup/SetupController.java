@@ -1,5 +1,6 @@
 package fr.maillage.adapter.rest.setup;
 
+import fr.maillage.adapter.rest.directory.RenderedDirectories;
 import fr.maillage.adapter.rest.problem.PreconditionException;
 import fr.maillage.adapter.rest.setup.SetupResponses.OperatorResponse;
 import fr.maillage.adapter.rest.setup.SetupResponses.PageResponse;
@@ -57,14 +58,16 @@ class SetupController {
     private final ManagePlacesUseCase managePlaces;
     private final PlacesQuery places;
     private final Clock clock;
+    private final RenderedDirectories directories;
 
     SetupController(ManageOperatorsUseCase manageOperators, OperatorsQuery operators, ManagePlacesUseCase managePlaces,
-            PlacesQuery places, Clock clock) {
+            PlacesQuery places, Clock clock, RenderedDirectories directories) {
         this.manageOperators = manageOperators;
         this.operators = operators;
         this.managePlaces = managePlaces;
         this.places = places;
         this.clock = clock;
+        this.directories = directories;
     }
 
     record OperatorRequest(@Nullable String legalName, @Nullable String siren,
@@ -157,6 +160,7 @@ class SetupController {
     ResponseEntity<PlaceResponse> createPlace(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @RequestBody PlaceRequest body) {
         var created = managePlaces.createPlace(caller, network(slug), body.raw(), body.hours());
+        directories.changed(slug);
         return ResponseEntity.created(URI.create("/api/networks/" + slug + "/places/" + created.place().id()))
                 .eTag("\"" + created.place().version() + "\"").body(PlaceResponse.of(created, clock));
     }
@@ -178,6 +182,7 @@ class SetupController {
             @RequestBody PlaceRequest body) {
         var p = managePlaces.updatePlace(caller, network(slug), placeId(placeId), body.raw(), body.hours(),
                 version(ifMatch));
+        directories.changed(slug);
         return ResponseEntity.ok().eTag("\"" + p.place().version() + "\"").body(PlaceResponse.of(p, clock));
     }
 
