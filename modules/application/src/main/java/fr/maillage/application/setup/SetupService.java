@@ -96,7 +96,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
             }
             for (OperatorId id : chosen) {
                 if (operators.find(id).isEmpty()) {
-                    throw new InvalidInputException(List.of(new FieldViolation("operators", "operator.not-found",
+                    throw new InvalidInputException(List.of(new FieldViolation("operatorIds", "operator.not-found",
                             List.of())));
                 }
             }

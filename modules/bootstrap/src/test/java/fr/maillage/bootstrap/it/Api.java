@@ -31,6 +31,10 @@ final class Api {
         return new Call("POST", path, json);
     }
 
+    Call put(String path, String json) {
+        return new Call("PUT", path, json);
+    }
+
     Call patch(String path, String json) {
         return new Call("PATCH", path, json);
     }

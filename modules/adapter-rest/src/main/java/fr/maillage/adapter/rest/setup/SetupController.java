@@ -12,6 +12,7 @@ import fr.maillage.application.setup.port.in.OperatorsQuery;
 import fr.maillage.application.setup.port.in.PlaceCommand;
 import fr.maillage.application.setup.port.in.PlacesQuery;
 import fr.maillage.application.shared.Caller;
+import fr.maillage.application.shared.Fields;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.network.NetworkSlug;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -135,10 +137,11 @@ class SetupController {
     @PutMapping(path = "/managers/{subject}/operators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ManagerOperatorsResponse setManagerOperators(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @PathVariable String subject, @RequestBody ManagerOperatorsRequest body) {
-        Set<OperatorId> ids = new LinkedHashSet<>();
-        for (String raw : body.operatorIds() == null ? List.<String>of() : body.operatorIds()) {
-            ids.add(operatorIdField(raw));
-        }
+        Fields fields = new Fields();
+        List<OperatorId> parsed = fields.eachOf("operatorIds",
+                body.operatorIds() == null ? List.<String>of() : body.operatorIds(), SetupController::operatorIdField);
+        fields.throwIfInvalid();
+        Set<OperatorId> ids = new LinkedHashSet<>(Objects.requireNonNull(parsed));
         Set<OperatorId> set = manageOperators.setManagerOperators(caller, network(slug), subject, ids);
         return new ManagerOperatorsResponse(subject, set.stream().map(OperatorId::value).toList());
     }
@@ -199,11 +202,9 @@ class SetupController {
 
     private static OperatorId operatorIdField(String raw) {
         try {
-            return new OperatorId(UUID.fromString(String.valueOf(raw)));
+            return new OperatorId(UUID.fromString(raw.strip()));
         } catch (IllegalArgumentException e) {
-            throw new fr.maillage.application.shared.InvalidInputException(List.of(
-                    new fr.maillage.application.shared.FieldViolation("operatorIds", "operator.id.format",
-                            List.of())));
+            throw new InvalidValueException("operator.id.format");
         }
     }
 
