@@ -321,6 +321,45 @@ class SetupIT extends EndToEndTest {
     }
 
     @Test
+    void a_place_slug_is_unique_in_a_network_and_an_archived_network_refuses_any_change() {
+        String slug = baronnies();
+        Person animator = personIn(slug, NetworkRole.ANIMATOR);
+        String operatorId = api.post(operators(slug), operatorJson("CCSB", SIREN, "{\"type\":\"FRANCHISE\"}",
+                "CCSB")).token(animator.token()).send().json().get("id").asString();
+        Api.Reply first = api.post(places(slug), laSerreJson(operatorId, LA_SERRE_HOURS)).token(animator.token())
+                .send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Api.Reply second = api.post(places(slug), laSerreJson(operatorId, LA_SERRE_HOURS)).token(animator.token())
+                .send();
+        assertThat(second.status()).as(second.toString()).isEqualTo(409);
+        assertThat(code(second)).isEqualTo("place.slug.taken");
+        String withSlug = laSerreJson(operatorId, LA_SERRE_HOURS)
+                .replace("\"operatorId\"", "\"slug\": \"la-serre-2\", \"operatorId\"");
+        Api.Reply renamed = api.post(places(slug), withSlug).token(animator.token()).send();
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(201);
+        assertThat(renamed.json().get("slug").asString()).isEqualTo("la-serre-2");
+
+        assertThat(api.post("/api/networks/" + slug + "/archive", null).token(platformAdmin()).send().status())
+                .isEqualTo(200);
+        String placeId = first.json().get("id").asString();
+        List<Api.Reply> refused = List.of(
+                api.post(operators(slug), operatorJson("Autre", SIREN, "{\"type\":\"FRANCHISE\"}", "AUTRE"))
+                        .token(animator.token()).send(),
+                api.put(operators(slug) + "/" + operatorId, operatorJson("CCSB", SIREN, "{\"type\":\"FRANCHISE\"}",
+                        "CCSB")).token(animator.token()).send(),
+                api.post(places(slug), laSerreJson(operatorId, LA_SERRE_HOURS).replace("La Serre", "Trop tard"))
+                        .token(platformAdmin()).send(),
+                api.put(places(slug) + "/" + placeId, laSerreJson(operatorId, LA_SERRE_HOURS))
+                        .token(animator.token()).send());
+        assertThat(refused).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
+            assertThat(code(reply)).isEqualTo("network.archived");
+        });
+        assertThat(api.get(places(slug) + "/" + placeId).token(animator.token()).send().status())
+                .as("still readable").isEqualTo(200);
+    }
+
+    @Test
     void a_manager_sets_up_only_the_places_of_the_operators_they_run() {
         String slug = baronnies();
         Person animator = personIn(slug, NetworkRole.ANIMATOR);
