@@ -111,7 +111,8 @@ public class DemoData implements ApplicationRunner {
             String manager = grant(keycloak, new Account("gestion@" + slug + ".maillage.test", "Gabriel", "Gestion"),
                     slug, NetworkRole.MANAGER, table);
             if (setUpNow.containsKey(slug)) {
-                manageOperators.setManagerOperators(SYSTEM, network.slug(), manager, setUpNow.get(slug));
+                manageOperators.setManagerOperators(SYSTEM, network.slug(), manager,
+                        setUpNow.get(slug).stream().map(OperatorId::toString).toList());
             }
             grant(keycloak, new Account("membre@" + slug + ".maillage.test", "Morgane", "Membre"), slug,
                     NetworkRole.MEMBER, table);
@@ -135,7 +136,7 @@ public class DemoData implements ApplicationRunner {
     private Set<OperatorId> setUp(NetworkSlug network, List<DemoSetup.DemoOperator> demo) {
         Set<OperatorId> created = new LinkedHashSet<>();
         for (DemoSetup.DemoOperator operator : demo) {
-            OperatorId id = manageOperators.createOperator(SYSTEM, network, operator.command()).id();
+            OperatorId id = manageOperators.createOperator(SYSTEM, network, operator.raw()).id();
             created.add(id);
             for (DemoSetup.DemoPlace place : operator.places()) {
                 managePlaces.createPlace(SYSTEM, network, place.raw(id.toString()), place.hours());

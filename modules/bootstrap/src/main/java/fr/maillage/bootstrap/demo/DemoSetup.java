@@ -19,7 +19,12 @@ final class DemoSetup {
     }
 
     /** An operator of a demo network and the places it runs. */
-    record DemoOperator(OperatorCommand command, List<DemoPlace> places) {
+    record DemoOperator(OperatorCommand.Raw raw, List<DemoPlace> places) {
+
+        /** Read as the API reads it. */
+        OperatorCommand command() {
+            return OperatorCommand.parse(raw);
+        }
     }
 
     /** A place, its details without the operator (known once the operator exists), and its hours. */
@@ -102,9 +107,9 @@ final class DemoSetup {
         return networks;
     }
 
-    private static OperatorCommand operator(String legalName, String siren, AddressInput address, VatInput vat,
+    private static OperatorCommand.Raw operator(String legalName, String siren, AddressInput address, VatInput vat,
             String prefix) {
-        return OperatorCommand.parse(legalName, siren, address, vat, prefix);
+        return new OperatorCommand.Raw(legalName, siren, address, vat, prefix);
     }
 
     private static AddressInput address(String line1, String postalCode, String town) {

@@ -421,11 +421,23 @@ class SetupIT extends EndToEndTest {
                 api.get(operators(slug) + "/" + operatorId), api.put(operators(slug) + "/" + operatorId, operator),
                 api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[]}"),
                 api.get(places(slug)), api.post(places(slug), place), api.get(places(slug) + "/" + placeId),
-                api.put(places(slug) + "/" + placeId, place));
+                api.put(places(slug) + "/" + placeId, place),
+                // Bad inputs too: the network is hidden before anything is read.
+                api.post(operators(slug), "{}"), api.put(operators(slug) + "/" + operatorId, "{}"),
+                api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"x\"]}"),
+                api.post(places(slug), "{}"), api.put(places(slug) + "/" + placeId, "{}"));
         for (Api.Call call : inTheirNetwork) {
             Api.Reply reply = call.token(intruder.token()).send();
             assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             assertThat(code(reply)).isEqualTo("network.not-found");
+        }
+        Person member = personIn(slug, NetworkRole.MEMBER);
+        for (Api.Call call : List.of(api.post(operators(slug), "{}"), api.put(operators(slug) + "/" + operatorId,
+                "{}"), api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"x\"]}"),
+                api.post(places(slug), "{}"))) {
+            Api.Reply reply = call.token(member.token()).send();
+            assertThat(reply.status()).as("a member's bad input: " + reply).isEqualTo(403);
+            assertThat(code(reply)).isEqualTo("access.denied");
         }
         // Their ids, through the intruder's own network: unknown there.
         Api.Reply operatorThere = api.get(operators(elsewhere) + "/" + operatorId).token(intruder.token()).send();

@@ -26,6 +26,15 @@ public record OperatorCommand(String legalName, Siren siren, PostalAddress addre
     public record VatInput(@Nullable String type, @Nullable List<String> rates, @Nullable String legalBasis) {
     }
 
+    /** An operator as the caller sent it, read by {@link #parse(Raw)}. */
+    public record Raw(@Nullable String legalName, @Nullable String siren, @Nullable AddressInput address,
+            @Nullable VatInput vatRegime, @Nullable String invoicePrefix) {
+    }
+
+    public static OperatorCommand parse(Raw raw) {
+        return parse(raw.legalName(), raw.siren(), raw.address(), raw.vatRegime(), raw.invoicePrefix());
+    }
+
     public static OperatorCommand parse(@Nullable String legalName, @Nullable String siren,
             @Nullable AddressInput address, @Nullable VatInput vat, @Nullable String invoicePrefix) {
         Fields fields = new Fields();

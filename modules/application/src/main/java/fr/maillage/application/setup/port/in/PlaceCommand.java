@@ -75,7 +75,8 @@ public record PlaceCommand(OperatorId operator, @Nullable Slug slug, String name
                 status == null ? PlaceStatus.OPEN : status, description == null ? LocalizedText.EMPTY : description);
     }
 
-    private static OperatorId operatorId(String raw) {
+    /** An operator's id as callers write it ({@code operator.id.format} when malformed). */
+    public static OperatorId operatorId(String raw) {
         try {
             return new OperatorId(UUID.fromString(raw.strip()));
         } catch (IllegalArgumentException e) {
