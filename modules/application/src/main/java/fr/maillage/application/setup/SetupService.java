@@ -36,7 +36,9 @@ import fr.maillage.domain.shared.ConflictException;
 import fr.maillage.domain.shared.Ids;
 import fr.maillage.domain.shared.Slug;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -62,9 +64,10 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     }
 
     @Override
-    public Operator createOperator(Caller caller, NetworkSlug network, OperatorCommand c) {
+    public Operator createOperator(Caller caller, NetworkSlug network, OperatorCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
             Network n = writable(granted);
+            OperatorCommand c = OperatorCommand.parse(raw);
             Operator operator = operators.insert(new Operator(new OperatorId(Ids.newId(clock)), n.id(), c.legalName(),
                     c.siren(), c.address(), c.vatRegime(), c.invoicePrefix(), clock.instant(), clock.instant(), 0));
             audit.record(n.id(), caller, "operator.created", operator.id().toString(), Map.of());
@@ -73,12 +76,13 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     }
 
     @Override
-    public Operator updateOperator(Caller caller, NetworkSlug network, OperatorId id, OperatorCommand c,
+    public Operator updateOperator(Caller caller, NetworkSlug network, OperatorId id, OperatorCommand.Raw raw,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
             Network n = writable(granted);
             Operator current = operators.find(id).orElseThrow(() -> new NotFoundException("operator.not-found"));
             checkVersion(expectedVersion, current.version());
+            OperatorCommand c = OperatorCommand.parse(raw);
             Operator saved = operators.update(current.with(c.legalName(), c.siren(), c.address(), c.vatRegime(),
                     c.invoicePrefix(), clock.instant()));
             audit.record(n.id(), caller, "operator.updated", id.toString(), Map.of());
@@ -88,15 +92,20 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
 
     @Override
     public Set<OperatorId> setManagerOperators(Caller caller, NetworkSlug network, String subject,
-            Set<OperatorId> chosen) {
+            @Nullable List<@Nullable String> operatorIds) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
             Network n = writable(granted);
+            Fields fields = new Fields();
+            List<OperatorId> ids = fields.eachOf("operatorIds", operatorIds == null ? List.of() : operatorIds,
+                    PlaceCommand::operatorId);
+            fields.throwIfInvalid();
+            Set<OperatorId> chosen = new LinkedHashSet<>(Objects.requireNonNull(ids));
             if (!roles.rolesOf(n.id(), subject).contains(NetworkRole.MANAGER)) {
                 throw new NotFoundException("person.role.not-found", NetworkRole.MANAGER.name());
             }
             for (OperatorId id : chosen) {
                 if (operators.find(id).isEmpty()) {
-                    throw new InvalidInputException(List.of(new FieldViolation("operators", "operator.not-found",
+                    throw new InvalidInputException(List.of(new FieldViolation("operatorIds", "operator.not-found",
                             List.of())));
                 }
             }

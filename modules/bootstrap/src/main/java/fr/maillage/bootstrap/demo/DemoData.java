@@ -6,11 +6,20 @@ import fr.maillage.application.network.port.in.CreateNetworkUseCase;
 import fr.maillage.application.network.port.in.FindNetworksQuery;
 import fr.maillage.application.people.port.in.InvitePersonCommand;
 import fr.maillage.application.people.port.in.InvitePersonUseCase;
+import fr.maillage.application.setup.port.in.ManageOperatorsUseCase;
+import fr.maillage.application.setup.port.in.ManagePlacesUseCase;
+import fr.maillage.application.setup.port.in.OperatorsQuery;
 import fr.maillage.application.shared.Caller;
+import fr.maillage.application.shared.PageRequest;
+import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.domain.network.NetworkRole;
 import fr.maillage.domain.network.NetworkSlug;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code demo} profile: the three networks of the field material, created through the use cases (so every rule
- * applies) when they do not exist yet, and demo accounts for each persona in each network, with a known password.
+ * applies) when they do not exist yet, with their operators and places (see {@link DemoSetup}) when they have no
+ * operator yet, and demo accounts for each persona in each network, with a known password; each network's demo
+ * manager runs its operators.
  */
 @Component
 @Profile("demo")
@@ -36,8 +47,8 @@ public class DemoData implements ApplicationRunner {
     static final List<CreateNetworkCommand> NETWORKS = List.of(
             CreateNetworkCommand.parse("baronnies", "Innover en Baronnies provençales", List.of("26", "05"),
                     "Europe/Paris"),
-            CreateNetworkCommand.parse("drome", "Tiers-lieux de la Drôme (Pôle Numérique, Cédille)", List.of("26"),
-                    "Europe/Paris"),
+            CreateNetworkCommand.parse("drome", "Tiers-lieux de la Drôme (Pôle Numérique, Cédille)",
+                    List.of("26", "07"), "Europe/Paris"),
             CreateNetworkCommand.parse("solozere", "SoLozère, les télécentres de Lozère", List.of("48"),
                     "Europe/Paris"));
 
@@ -47,14 +58,21 @@ public class DemoData implements ApplicationRunner {
     private final CreateNetworkUseCase createNetwork;
     private final FindNetworksQuery findNetworks;
     private final InvitePersonUseCase invite;
+    private final ManageOperatorsUseCase manageOperators;
+    private final OperatorsQuery operators;
+    private final ManagePlacesUseCase managePlaces;
     private final ObjectProvider<KeycloakDemoAccounts> accounts;
     private final Environment environment;
 
     public DemoData(CreateNetworkUseCase createNetwork, FindNetworksQuery findNetworks, InvitePersonUseCase invite,
+            ManageOperatorsUseCase manageOperators, OperatorsQuery operators, ManagePlacesUseCase managePlaces,
             ObjectProvider<KeycloakDemoAccounts> accounts, Environment environment) {
         this.createNetwork = createNetwork;
         this.findNetworks = findNetworks;
         this.invite = invite;
+        this.manageOperators = manageOperators;
+        this.operators = operators;
+        this.managePlaces = managePlaces;
         this.accounts = accounts;
         this.environment = environment;
     }
@@ -71,6 +89,14 @@ public class DemoData implements ApplicationRunner {
             }
         }
         LOG.info("Demo data: {} network(s) created, {} already there.", created, NETWORKS.size() - created);
+        Map<String, Set<OperatorId>> setUpNow = new LinkedHashMap<>();
+        for (CreateNetworkCommand network : NETWORKS) {
+            NetworkSlug slug = network.slug();
+            if (operators.operators(SYSTEM, slug, PageRequest.of(0, 1)).totalItems() == 0) {
+                setUpNow.put(slug.value(), setUp(slug, DemoSetup.NETWORKS.getOrDefault(slug.value(), List.of())));
+            }
+        }
+        LOG.info("Demo data: operators and places set up in {} network(s).", setUpNow.size());
         KeycloakDemoAccounts keycloak = accounts.getIfAvailable();
         if (keycloak == null) {
             return;
@@ -82,8 +108,12 @@ public class DemoData implements ApplicationRunner {
             String slug = network.slug().value();
             grant(keycloak, new Account("animation@" + slug + ".maillage.test", "Alix", "Animation"), slug,
                     NetworkRole.ANIMATOR, table);
-            grant(keycloak, new Account("gestion@" + slug + ".maillage.test", "Gabriel", "Gestion"), slug,
-                    NetworkRole.MANAGER, table);
+            String manager = grant(keycloak, new Account("gestion@" + slug + ".maillage.test", "Gabriel", "Gestion"),
+                    slug, NetworkRole.MANAGER, table);
+            if (setUpNow.containsKey(slug)) {
+                manageOperators.setManagerOperators(SYSTEM, network.slug(), manager,
+                        setUpNow.get(slug).stream().map(OperatorId::toString).toList());
+            }
             grant(keycloak, new Account("membre@" + slug + ".maillage.test", "Morgane", "Membre"), slug,
                     NetworkRole.MEMBER, table);
         }
@@ -102,12 +132,27 @@ public class DemoData implements ApplicationRunner {
                 PASSWORD, table, KeycloakDemoAccounts.DEV_CLIENT_ID, PASSWORD, keycloakUrl, port);
     }
 
-    private void grant(KeycloakDemoAccounts keycloak, Account account, String slug, NetworkRole role,
+    /** The operators of a network and their places; returns the operators. */
+    private Set<OperatorId> setUp(NetworkSlug network, List<DemoSetup.DemoOperator> demo) {
+        Set<OperatorId> created = new LinkedHashSet<>();
+        for (DemoSetup.DemoOperator operator : demo) {
+            OperatorId id = manageOperators.createOperator(SYSTEM, network, operator.raw()).id();
+            created.add(id);
+            for (DemoSetup.DemoPlace place : operator.places()) {
+                managePlaces.createPlace(SYSTEM, network, place.raw(id.toString()), place.hours());
+            }
+        }
+        return created;
+    }
+
+    /** Grants the role to the demo account (created if needed); returns the account's subject. */
+    private String grant(KeycloakDemoAccounts keycloak, Account account, String slug, NetworkRole role,
             StringBuilder table) {
         keycloak.ensureAccount(account.email(), PASSWORD, account.firstName(), account.lastName(), false);
-        invite.invite(SYSTEM, InvitePersonCommand.parse(NetworkSlug.of(slug), account.email(), role.name(), null,
-                null));
+        String subject = invite.invite(SYSTEM, InvitePersonCommand.parse(NetworkSlug.of(slug), account.email(),
+                role.name(), null, null)).subject();
         table.append("  ").append(account.email()).append(": ").append(role.name().toLowerCase())
                 .append(" in ").append(slug).append('\n');
+        return subject;
     }
 }

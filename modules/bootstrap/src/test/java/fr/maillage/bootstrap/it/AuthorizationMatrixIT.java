@@ -41,14 +41,18 @@ import tools.jackson.databind.JsonNode;
  * <p>The CSV has one row per endpoint and role: {@code method,path,role,status,body}. The path is the OpenAPI template
  * of {@code /v3/api-docs}; the body is JSON (RFC 4180 quoting) or empty. Placeholders: {@code {slug}} the target
  * network, {@code {subject}} a person who holds MEMBER there (a fresh one per row, so that a permitted revoke is 204),
- * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses. Roles: {@code anonymous} (no token),
- * {@code outsider} (signed up, no role anywhere), {@code member}, {@code manager}, {@code animator} (of the target
- * network), {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
+ * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
+ * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
+ * that operator), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
+ * prefix no other row uses. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
+ * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
+ * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
  *
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
- * and leave the target network as it was (the network, its people, its audit log, and neither the network nor the
+ * and leave the target network as it was (the network, its people, its audit log, its operators and places, and
+ * neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
  * <p>{@link #every_endpoint_of_the_api_has_a_row_for_every_role()} compares the matrix with the OpenAPI document, so
@@ -61,8 +65,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "animator-elsewhere", "platform-admin");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-    private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "role", "unique");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+    private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
+            "role", "unique", "prefix");
 
     @TestFactory
     Stream<DynamicNode> every_role_on_every_endpoint_gets_the_status_of_the_matrix() {
@@ -144,6 +149,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         Api.Call call = switch (row.method()) {
             case "GET" -> api.get(path);
             case "POST" -> api.post(path, body);
+            case "PUT" -> api.put(path, body);
             case "PATCH" -> api.patch(path, body);
             case "DELETE" -> api.delete(path);
             default -> throw new IllegalArgumentException("line " + row.line() + ": no client for " + row.method());
@@ -202,14 +208,24 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String value = switch (placeholder.group(1)) {
                 case "slug" -> fixture.slug();
                 case "subject" -> freshMember(fixture.slug(), unique);
+                case "manager" -> fixture.manager();
+                case "operatorId" -> fixture.operatorId();
+                case "placeId" -> fixture.placeId();
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
+                case "prefix" -> prefix(unique);
                 default -> throw new IllegalArgumentException("unknown placeholder " + placeholder.group());
             };
             placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
         }
         placeholder.appendTail(resolved);
         return resolved.toString();
+    }
+
+    /** An invoice prefix (2 to 10 of A-Z, 0-9) made of the row's unique suffix. */
+    private static String prefix(String unique) {
+        String prefix = "P" + unique.replace("-", "").toUpperCase(Locale.ROOT);
+        return prefix.substring(0, Math.min(10, prefix.length()));
     }
 
     /** Someone who holds MEMBER in the network (invited by a platform admin; no token needed). */
@@ -226,37 +242,63 @@ class AuthorizationMatrixIT extends EndToEndTest {
     // ---------------------------------------------------------------------------------------------- fixture
 
     /**
-     * The target network with one person per role, and an animator of another network (built in parallel: most of the
-     * time goes into Keycloak's password hashing and round trips).
+     * The target network with one person per role, an operator that its manager runs and a place of that operator, and
+     * an animator of another network (built in parallel: most of the time goes into Keycloak's password hashing and
+     * round trips).
      */
-    record Fixture(String slug, Map<String, String> tokens) {
+    record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId) {
     }
+
+    static final String FIXTURE_OPERATOR = """
+            {"legalName": "Opérateur de la matrice", "siren": "200068765",
+             "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
+             "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "MATRIX"}""";
 
     private Fixture fixture() {
         try {
             List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
             String slug = networks.get(0);
-            List<String> people = concurrently(List.<Callable<String>>of(
-                    () -> someone().token(),
-                    () -> personIn(slug, NetworkRole.MEMBER).token(),
-                    () -> personIn(slug, NetworkRole.MANAGER).token(),
-                    () -> personIn(slug, NetworkRole.ANIMATOR).token(),
-                    () -> personIn(networks.get(1), NetworkRole.ANIMATOR).token()));
+            List<Person> people = concurrently(List.<Callable<Person>>of(
+                    () -> someone(),
+                    () -> personIn(slug, NetworkRole.MEMBER),
+                    () -> personIn(slug, NetworkRole.MANAGER),
+                    () -> personIn(slug, NetworkRole.ANIMATOR),
+                    () -> personIn(networks.get(1), NetworkRole.ANIMATOR)));
             Map<String, String> tokens = new LinkedHashMap<>();
-            tokens.put("outsider", people.get(0));
-            tokens.put("member", people.get(1));
-            tokens.put("manager", people.get(2));
-            tokens.put("animator", people.get(3));
-            tokens.put("animator-elsewhere", people.get(4));
+            tokens.put("outsider", people.get(0).token());
+            tokens.put("member", people.get(1).token());
+            tokens.put("manager", people.get(2).token());
+            tokens.put("animator", people.get(3).token());
+            tokens.put("animator-elsewhere", people.get(4).token());
             tokens.put("platform-admin", platformAdmin());
-            return new Fixture(slug, tokens);
+            String manager = people.get(2).subject();
+            String base = "/api/networks/" + slug;
+            String operatorId = created(api.post(base + "/operators", FIXTURE_OPERATOR).token(platformAdmin()).send());
+            String placeId = created(api.post(base + "/places", ("""
+                    {"operatorId": "%s", "name": "Lieu de la matrice", "kinds": ["COWORKING"],
+                     "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
+                     "commune": "Serres", "insee": "05166", "latitude": 44.43, "longitude": 5.72, "capacity": 10}""")
+                    .formatted(operatorId)).token(platformAdmin()).send());
+            Api.Reply scoped = api.put(base + "/managers/" + manager + "/operators",
+                    "{\"operatorIds\":[\"" + operatorId + "\"]}").token(platformAdmin()).send();
+            if (scoped.status() != 200) {
+                throw new IllegalStateException("cannot scope the manager: " + scoped);
+            }
+            return new Fixture(slug, tokens, manager, operatorId, placeId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
     }
 
+    private static String created(Api.Reply reply) {
+        if (reply.status() != 201) {
+            throw new IllegalStateException("fixture creation failed: " + reply);
+        }
+        return reply.json().get("id").asString();
+    }
+
     /** What a refused call must leave as it was, read by a platform admin. */
-    record Snapshot(JsonNode network, JsonNode people, JsonNode audit) {
+    record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places) {
     }
 
     private Snapshot snapshot(Fixture fixture) {
@@ -264,7 +306,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String base = "/api/networks/" + fixture.slug();
         return new Snapshot(json(api.get(base).token(admin).send()),
                 json(api.get(base + "/people?size=100").token(admin).send()).path("items"),
-                json(api.get(base + "/audit?size=100").token(admin).send()).path("items"));
+                json(api.get(base + "/audit?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/operators?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/places?size=100").token(admin).send()).path("items"));
     }
 
     private static JsonNode json(Api.Reply reply) {
@@ -303,8 +347,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
     record Row(int line, String method, String path, String role, int status, String body) {
 
+        /** The endpoint as the OpenAPI document names it ({@code {manager}} is a {@code {subject}}). */
         String endpoint() {
-            return method + " " + path;
+            return method + " " + path.replace("{manager}", "{subject}");
         }
 
         boolean permitted() {

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +99,58 @@ class RowLevelSecurityIT extends EndToEndTest {
             assertThat(count(c, "select count(*) from network_role where network_id = '" + networkB + "'")).isEqualTo(1);
             c.commit();
         }
+    }
+
+    @Test
+    void operators_places_and_managers_operators_of_a_tenant_are_out_of_reach_of_another() throws SQLException {
+        UUID operator = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkA);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("""
+                        insert into operator (network_id, id, legal_name, siren, address_line1, postal_code, town,
+                            vat_regime, invoice_prefix, created_at, updated_at)
+                        values ('%s', '%s', 'Opérateur A', '200068765', 'Place du Lac', '05700', 'Serres',
+                            'FRANCHISE', 'OPA', now(), now())""".formatted(networkA, operator));
+                s.executeUpdate("insert into manager_operator (network_id, subject, operator_id) values ('%s', "
+                        .formatted(networkA) + "'person-a', '" + operator + "')");
+                s.executeUpdate(placeInsert(networkA, operator, "lieu-a"));
+            }
+            c.commit();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkB);
+            for (String table : List.of("operator", "manager_operator", "place")) {
+                assertThat(count(c, "select count(*) from " + table + " where network_id = '" + networkA + "'"))
+                        .as(table).isZero();
+            }
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("update place set name = 'Volé' where network_id = '" + networkA + "'"))
+                        .isZero();
+                assertThat(s.executeUpdate("delete from manager_operator where operator_id = '" + operator + "'"))
+                        .isZero();
+                assertThatThrownBy(() -> s.executeUpdate(placeInsert(networkB, operator, "lieu-b")))
+                        .as("a place of B cannot name A's operator").isInstanceOf(SQLException.class)
+                        .hasMessageContaining("place_operator_fk");
+            }
+            c.rollback();
+            setTenant(c, networkA);
+            assertThat(count(c, "select count(*) from place where name = 'Lieu A'")).isEqualTo(1);
+            assertThat(count(c, "select count(*) from manager_operator")).isEqualTo(1);
+            c.commit();
+        }
+    }
+
+    private static String placeInsert(UUID network, UUID operator, String slug) {
+        return """
+                insert into place (network_id, id, operator_id, slug, name, kinds, address_line1, postal_code, town,
+                    commune, insee_code, departement, latitude, longitude, capacity, status, opening_hours,
+                    created_at, updated_at)
+                values ('%s', '%s', '%s', '%s', 'Lieu A', '{COWORKING}', 'Place du Lac', '05700', 'Serres', 'Serres',
+                    '05166', '05', 44.43, 5.72, 10, 'OPEN', '{}', now(), now())"""
+                .formatted(network, UUID.randomUUID(), operator, slug);
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The INSEE code of a commune (code officiel géographique): 5 characters, the département first ("05166" Serres,
- * "26052" Buis-les-Baronnies, "2A004" Ajaccio, "97411" Saint-Denis de La Réunion).
+ * "26063" Buis-les-Baronnies, "2A004" Ajaccio, "97411" Saint-Denis de La Réunion).
  */
 public record InseeCode(String value) {
 

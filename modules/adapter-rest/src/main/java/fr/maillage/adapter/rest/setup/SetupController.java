@@ -25,7 +25,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -73,12 +72,12 @@ class SetupController {
     record OperatorRequest(@Nullable String legalName, @Nullable String siren,
             OperatorCommand.@Nullable AddressInput address, OperatorCommand.@Nullable VatInput vatRegime,
             @Nullable String invoicePrefix) {
-        OperatorCommand command() {
-            return OperatorCommand.parse(legalName, siren, address, vatRegime, invoicePrefix);
+        OperatorCommand.Raw raw() {
+            return new OperatorCommand.Raw(legalName, siren, address, vatRegime, invoicePrefix);
         }
     }
 
-    record ManagerOperatorsRequest(@Nullable List<String> operatorIds) {
+    record ManagerOperatorsRequest(@Nullable List<@Nullable String> operatorIds) {
     }
 
     record ManagerOperatorsResponse(String subject, List<UUID> operatorIds) {
@@ -110,7 +109,7 @@ class SetupController {
     @PostMapping(path = "/operators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OperatorResponse> createOperator(@Parameter(hidden = true) Caller caller,
             @PathVariable String slug, @RequestBody OperatorRequest body) {
-        Operator created = manageOperators.createOperator(caller, network(slug), body.command());
+        Operator created = manageOperators.createOperator(caller, network(slug), body.raw());
         return ResponseEntity.created(URI.create("/api/networks/" + slug + "/operators/" + created.id()))
                 .eTag("\"" + created.version() + "\"").body(OperatorResponse.of(created));
     }
@@ -129,7 +128,7 @@ class SetupController {
             @PathVariable String slug, @PathVariable String operatorId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody OperatorRequest body) {
-        Operator o = manageOperators.updateOperator(caller, network(slug), operatorId(operatorId), body.command(),
+        Operator o = manageOperators.updateOperator(caller, network(slug), operatorId(operatorId), body.raw(),
                 version(ifMatch));
         return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(OperatorResponse.of(o));
     }
@@ -138,11 +137,7 @@ class SetupController {
     @PutMapping(path = "/managers/{subject}/operators", consumes = MediaType.APPLICATION_JSON_VALUE)
     ManagerOperatorsResponse setManagerOperators(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @PathVariable String subject, @RequestBody ManagerOperatorsRequest body) {
-        Set<OperatorId> ids = new LinkedHashSet<>();
-        for (String raw : body.operatorIds() == null ? List.<String>of() : body.operatorIds()) {
-            ids.add(operatorIdField(raw));
-        }
-        Set<OperatorId> set = manageOperators.setManagerOperators(caller, network(slug), subject, ids);
+        Set<OperatorId> set = manageOperators.setManagerOperators(caller, network(slug), subject, body.operatorIds());
         return new ManagerOperatorsResponse(subject, set.stream().map(OperatorId::value).toList());
     }
 
@@ -199,16 +194,6 @@ class SetupController {
             return new OperatorId(UUID.fromString(raw));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("operator.not-found");
-        }
-    }
-
-    private static OperatorId operatorIdField(String raw) {
-        try {
-            return new OperatorId(UUID.fromString(String.valueOf(raw)));
-        } catch (IllegalArgumentException e) {
-            throw new fr.maillage.application.shared.InvalidInputException(List.of(
-                    new fr.maillage.application.shared.FieldViolation("operatorIds", "operator.id.format",
-                            List.of())));
         }
     }
 

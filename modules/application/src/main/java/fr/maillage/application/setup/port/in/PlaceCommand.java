@@ -6,6 +6,7 @@ import fr.maillage.domain.place.Accessibility;
 import fr.maillage.domain.place.Coordinates;
 import fr.maillage.domain.place.InseeCode;
 import fr.maillage.domain.place.LocalizedText;
+import fr.maillage.domain.place.Place;
 import fr.maillage.domain.place.PlaceKind;
 import fr.maillage.domain.place.PlaceService;
 import fr.maillage.domain.place.PlaceStatus;
@@ -38,17 +39,24 @@ public record PlaceCommand(OperatorId operator, @Nullable Slug slug, String name
         OperatorId operator = fields.required("operatorId", raw.operatorId(), PlaceCommand::operatorId);
         Slug slug = fields.optional("slug", raw.slug(), Slug::of);
         String name = fields.required("name", raw.name(), n -> BoundedText.line(n, 2, 120, "place.name.length"));
-        Set<PlaceKind> kinds = fields.required("kinds", raw.kinds(), k -> enums(k, PlaceKind.class, "place.kind.unknown"));
+        Set<PlaceKind> kinds = fields.required("kinds", raw.kinds(), k -> {
+            if (k.isEmpty()) {
+                throw new InvalidValueException("place.kinds.empty");
+            }
+            return enums(k, PlaceKind.class, "place.kind.unknown");
+        });
         PostalAddress address = OperatorCommand.address(fields, "address", raw.address());
         String commune = fields.required("commune", raw.commune(), c -> BoundedText.line(c, 1, 120, "place.commune.length"));
         InseeCode insee = fields.required("insee", raw.insee(), InseeCode::of);
-        Coordinates coordinates = null;
-        if (raw.latitude() == null || raw.longitude() == null) {
-            fields.reject(raw.latitude() == null ? "latitude" : "longitude", "field.required");
-        } else {
-            coordinates = fields.optional("latitude", raw, r -> new Coordinates(r.latitude(), r.longitude()));
-        }
-        Integer capacity = fields.required("capacity", raw.capacity(), c -> c);
+        Double latitude = fields.required("latitude", raw.latitude(), l -> new Coordinates(l, 0).latitude());
+        Double longitude = fields.required("longitude", raw.longitude(), l -> new Coordinates(0, l).longitude());
+        Coordinates coordinates = latitude == null || longitude == null ? null : new Coordinates(latitude, longitude);
+        Integer capacity = fields.required("capacity", raw.capacity(), c -> {
+            if (c < 1 || c > Place.MAX_CAPACITY) {
+                throw new InvalidValueException("place.capacity.range", 1, Place.MAX_CAPACITY);
+            }
+            return c;
+        });
         Set<PlaceService> services = fields.optional("services", raw.services(),
                 s -> enums(s, PlaceService.class, "place.service.unknown"));
         String servicesNote = fields.optional("servicesNote", raw.servicesNote(),
@@ -67,7 +75,8 @@ public record PlaceCommand(OperatorId operator, @Nullable Slug slug, String name
                 status == null ? PlaceStatus.OPEN : status, description == null ? LocalizedText.EMPTY : description);
     }
 
-    private static OperatorId operatorId(String raw) {
+    /** An operator's id as callers write it ({@code operator.id.format} when malformed). */
+    public static OperatorId operatorId(String raw) {
         try {
             return new OperatorId(UUID.fromString(raw.strip()));
         } catch (IllegalArgumentException e) {
