@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
  * that operator), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
- * prefix no other row uses. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
+ * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
+ * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
  *
@@ -67,7 +68,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "role", "unique", "prefix");
+            "role", "unique", "prefix", "network", "place");
+    /** The public slug of the fixture's (open) place, derived from its name. */
+    static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
     @TestFactory
     Stream<DynamicNode> every_role_on_every_endpoint_gets_the_status_of_the_matrix() {
@@ -206,7 +209,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
         StringBuilder resolved = new StringBuilder();
         while (placeholder.find()) {
             String value = switch (placeholder.group(1)) {
-                case "slug" -> fixture.slug();
+                case "slug", "network" -> fixture.slug();
+                case "place" -> FIXTURE_PLACE_SLUG;
                 case "subject" -> freshMember(fixture.slug(), unique);
                 case "manager" -> fixture.manager();
                 case "operatorId" -> fixture.operatorId();
