@@ -103,6 +103,11 @@ public final class KeycloakDemoAccounts implements DisposableBean {
         return id;
     }
 
+    /** Whether an account with this email exists. */
+    public boolean hasAccount(String email) {
+        return findByEmail(admin.realm(realm), email) != null;
+    }
+
     private static @Nullable String findByEmail(RealmResource r, String email) {
         return r.users().searchByEmail(email, true).stream().findFirst().map(UserRepresentation::getId).orElse(null);
     }

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Component;
 public class DemoData implements ApplicationRunner {
 
     public static final String PASSWORD = "maillage-demo";
+    /** The account a full demo load creates last. */
+    static final String LAST_ACCOUNT = "nomade@maillage.test";
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final Caller SYSTEM = Caller.system("demo-data");
@@ -101,25 +103,30 @@ public class DemoData implements ApplicationRunner {
         if (keycloak == null) {
             return;
         }
-        keycloak.ensureDevClient();
-        keycloak.ensureAccount("admin@maillage.test", PASSWORD, "Camille", "Plateforme", true);
+        // A demo already loaded (networks, places and the last account of a full run there) is not checked again
+        // account by account: that costs some forty calls to Keycloak at every start.
+        boolean seeded = created == 0 && setUpNow.isEmpty() && keycloak.hasAccount(LAST_ACCOUNT);
+        if (!seeded) {
+            keycloak.ensureDevClient();
+            keycloak.ensureAccount("admin@maillage.test", PASSWORD, "Camille", "Plateforme", true);
+        }
         StringBuilder table = new StringBuilder();
         for (CreateNetworkCommand network : NETWORKS) {
             String slug = network.slug().value();
             grant(keycloak, new Account("animation@" + slug + ".maillage.test", "Alix", "Animation"), slug,
-                    NetworkRole.ANIMATOR, table);
+                    NetworkRole.ANIMATOR, table, seeded);
             String manager = grant(keycloak, new Account("gestion@" + slug + ".maillage.test", "Gabriel", "Gestion"),
-                    slug, NetworkRole.MANAGER, table);
+                    slug, NetworkRole.MANAGER, table, seeded);
             if (setUpNow.containsKey(slug)) {
                 manageOperators.setManagerOperators(SYSTEM, network.slug(), manager,
                         setUpNow.get(slug).stream().map(OperatorId::toString).toList());
             }
             grant(keycloak, new Account("membre@" + slug + ".maillage.test", "Morgane", "Membre"), slug,
-                    NetworkRole.MEMBER, table);
+                    NetworkRole.MEMBER, table, seeded);
         }
-        Account nomad = new Account("nomade@maillage.test", "Noé", "Nomade");
-        grant(keycloak, nomad, "baronnies", NetworkRole.MEMBER, table);
-        grant(keycloak, nomad, "solozere", NetworkRole.MEMBER, table);
+        Account nomad = new Account(LAST_ACCOUNT, "Noé", "Nomade");
+        grant(keycloak, nomad, "baronnies", NetworkRole.MEMBER, table, seeded);
+        grant(keycloak, nomad, "solozere", NetworkRole.MEMBER, table, seeded);
         String keycloakUrl = environment.getProperty("maillage.identity.keycloak.url", "http://localhost:8180");
         String port = environment.getProperty("local.server.port", "8080");
         LOG.info("""
@@ -145,12 +152,18 @@ public class DemoData implements ApplicationRunner {
         return created;
     }
 
-    /** Grants the role to the demo account (created if needed); returns the account's subject. */
+    /**
+     * Grants the role to the demo account (created if needed) and returns the account's subject; when the demo is
+     * already {@code seeded}, only lists the account (and returns an empty subject, unused then).
+     */
     private String grant(KeycloakDemoAccounts keycloak, Account account, String slug, NetworkRole role,
-            StringBuilder table) {
-        keycloak.ensureAccount(account.email(), PASSWORD, account.firstName(), account.lastName(), false);
-        String subject = invite.invite(SYSTEM, InvitePersonCommand.parse(NetworkSlug.of(slug), account.email(),
-                role.name(), null, null)).subject();
+            StringBuilder table, boolean seeded) {
+        String subject = "";
+        if (!seeded) {
+            keycloak.ensureAccount(account.email(), PASSWORD, account.firstName(), account.lastName(), false);
+            subject = invite.invite(SYSTEM, InvitePersonCommand.parse(NetworkSlug.of(slug), account.email(),
+                    role.name(), null, null)).subject();
+        }
         table.append("  ").append(account.email()).append(": ").append(role.name().toLowerCase())
                 .append(" in ").append(slug).append('\n');
         return subject;
