@@ -11,6 +11,8 @@ import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
 import fr.maillage.application.directory.DirectoryService;
 import fr.maillage.application.people.PeopleService;
+import fr.maillage.application.offer.OfferService;
+import fr.maillage.application.offer.port.out.OfferPort;
 import fr.maillage.application.setup.SetupService;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.setup.port.out.PlacePort;
@@ -56,6 +58,12 @@ public class UseCaseConfiguration {
     public SetupService setupService(AccessPolicy access, OperatorPort operators, PlacePort places,
             NetworkRolePort roles, AuditLog audit, Clock clock) {
         return new SetupService(access, operators, places, roles, audit, clock);
+    }
+
+    @Bean
+    public OfferService offerService(AccessPolicy access, OfferPort offers, OperatorPort operators, PlacePort places,
+            AuditLog audit, Clock clock) {
+        return new OfferService(access, offers, operators, places, audit, clock);
     }
 
     @Bean
