@@ -61,3 +61,36 @@ CREATE POLICY tenant_isolation ON offer_place
     WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
 GRANT SELECT, INSERT, DELETE ON offer_place TO ${app_role};
 --rollback DROP TABLE offer_place;
+
+--changeset maillage:0.4-resource
+--comment: What can be booked in a place (desks, meeting rooms, machines), with optional prices VAT included.
+CREATE TABLE resource (
+    network_id               uuid         NOT NULL,
+    id                       uuid         NOT NULL,
+    place_id                 uuid         NOT NULL,
+    kind                     varchar(16)  NOT NULL,
+    name                     varchar(120) NOT NULL,
+    capacity                 integer      NOT NULL,
+    price_per_hour_cents     bigint,
+    price_per_half_day_cents bigint,
+    price_per_day_cents      bigint,
+    active                   boolean      NOT NULL DEFAULT true,
+    created_at               timestamptz  NOT NULL,
+    updated_at               timestamptz  NOT NULL,
+    version                  bigint       NOT NULL DEFAULT 0,
+    CONSTRAINT resource_pkey PRIMARY KEY (network_id, id),
+    CONSTRAINT resource_place_fk FOREIGN KEY (network_id, place_id) REFERENCES place (network_id, id),
+    CONSTRAINT resource_kind_known CHECK (kind IN ('DESK', 'MEETING_ROOM', 'MACHINE')),
+    CONSTRAINT resource_capacity_range CHECK (capacity BETWEEN 1 AND 500),
+    CONSTRAINT resource_prices_range CHECK (coalesce(price_per_hour_cents, 0) BETWEEN 0 AND 100000000
+        AND coalesce(price_per_half_day_cents, 0) BETWEEN 0 AND 100000000
+        AND coalesce(price_per_day_cents, 0) BETWEEN 0 AND 100000000)
+);
+CREATE INDEX resource_by_place ON resource (network_id, place_id, name);
+ALTER TABLE resource ENABLE ROW LEVEL SECURITY;
+ALTER TABLE resource FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON resource
+    USING (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid)
+    WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
+GRANT SELECT, INSERT, UPDATE ON resource TO ${app_role};
+--rollback DROP TABLE resource;

@@ -149,7 +149,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
                 yield new OfferScope.ChosenPlaces(c.places());
             }
             case WHOLE_NETWORK -> {
-                if (!offers.networkPassesAllowed()) {
+                if (!granted.network().networkPassesAllowed()) {
                     throw new ConflictException("offer.scope.network-passes-not-allowed");
                 }
                 yield new OfferScope.WholeNetwork();

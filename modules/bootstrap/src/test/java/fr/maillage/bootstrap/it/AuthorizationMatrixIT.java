@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * network, {@code {subject}} a person who holds MEMBER there (a fresh one per row, so that a permitted revoke is 204),
  * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
- * that operator), {@code {offerId}} the fixture's offer (a card of that operator), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
+ * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
+ * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
  * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
@@ -68,7 +69,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "role", "unique", "prefix", "network", "place");
+            "offerId", "resourceId", "role", "unique", "prefix", "network", "place");
     /** The public slug of the fixture's (open) place, derived from its name. */
     static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
@@ -216,6 +217,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "operatorId" -> fixture.operatorId();
                 case "placeId" -> fixture.placeId();
                 case "offerId" -> fixture.offerId();
+                case "resourceId" -> fixture.resourceId();
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -252,8 +254,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * round trips).
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
-            String offerId) {
+            String offerId, String resourceId) {
     }
+
+    static final String FIXTURE_RESOURCE = """
+            {"kind": "MEETING_ROOM", "name": "Salle de la matrice", "capacity": 8, "pricePerHourCents": 1500}""";
 
     static final String FIXTURE_OPERATOR = """
             {"legalName": "Opérateur de la matrice", "siren": "200068765",
@@ -292,7 +297,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
             }
             String offerId = created(api.post(base + "/offers", OffersIT.LA_SERRE_CARD.formatted(operatorId))
                     .token(platformAdmin()).send());
-            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId);
+            String resourceId = created(api.post(base + "/places/" + placeId + "/resources", FIXTURE_RESOURCE)
+                    .token(platformAdmin()).send());
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }

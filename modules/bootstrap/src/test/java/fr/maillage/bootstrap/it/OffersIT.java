@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Offers end to end: La Serre's card (franchise: no VAT), a liable operator's day pass (net and VAT), field-by-field
- * 400s in French and English, VAT rates outside the operator's regime, network passes refused (409) until the network
+ * 400s in French and English, VAT rates outside the operator's regime, network passes refused (409) until an animator
  * allows them, managers' scope (404), idempotent archiving (no deletion), other networks (404).
  */
 class OffersIT extends EndToEndTest {
@@ -200,6 +200,18 @@ class OffersIT extends EndToEndTest {
                 .token(animator.token()).send();
         assertThat(pass.status()).as(pass.toString()).isEqualTo(409);
         assertThat(code(pass)).isEqualTo("offer.scope.network-passes-not-allowed");
+
+        Person manager = personIn(slug, NetworkRole.MANAGER);
+        assertThat(api.patch("/api/networks/" + slug, "{\"networkPassesAllowed\": true}").token(manager.token())
+                .send().status()).as("only animators allow passes").isEqualTo(403);
+        Api.Reply allowed = api.patch("/api/networks/" + slug, "{\"networkPassesAllowed\": true}")
+                .token(animator.token()).send();
+        assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
+        assertThat(allowed.json().get("networkPassesAllowed").asBoolean()).isTrue();
+        Api.Reply passNow = api.post(offers(slug), dayPass(operator, "").replace("OPERATOR_PLACES", "WHOLE_NETWORK"))
+                .token(animator.token()).send();
+        assertThat(passNow.status()).as(passNow.toString()).isEqualTo(201);
+        assertThat(passNow.json().get("scope").get("type").asString()).isEqualTo("WHOLE_NETWORK");
     }
 
     @Test

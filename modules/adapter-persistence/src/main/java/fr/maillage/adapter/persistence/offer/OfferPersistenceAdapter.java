@@ -1,6 +1,5 @@
 package fr.maillage.adapter.persistence.offer;
 
-import fr.maillage.adapter.persistence.tenant.TenantScope;
 import fr.maillage.application.offer.port.out.OfferPort;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
@@ -55,6 +54,24 @@ class OfferPersistenceAdapter implements OfferPort {
     }
 
     @Override
+    public List<Offer> active(int limit) {
+        return em.createQuery("select o from OfferEntity o where o.archived = false order by o.name, o.id",
+                        OfferEntity.class)
+                .setMaxResults(limit).getResultStream().map(this::offer).toList();
+    }
+
+    @Override
+    public String stamp() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), coalesce(sum(version), 0), coalesce(max(updated_at)::text, ''),
+                       coalesce(sum(hashtext(id::text)), 0),
+                       (select count(*) || '/' || coalesce(sum(hashtext(offer_id::text || place_id::text)), 0)
+                        from offer_place)
+                from offer""").getSingleResult();
+        return row[0] + "/" + row[1] + "/" + row[2] + "/" + row[3] + "/" + row[4];
+    }
+
+    @Override
     public Offer insert(Offer offer) {
         OfferEntity e = new OfferEntity();
         e.networkId = offer.network().value();
@@ -81,12 +98,6 @@ class OfferPersistenceAdapter implements OfferPort {
         }
         writePlaces(offer);
         return offer(e);
-    }
-
-    @Override
-    public boolean networkPassesAllowed() {
-        return (Boolean) em.createNativeQuery("select network_passes_allowed from network where id = :id")
-                .setParameter("id", TenantScope.current()).getSingleResult();
     }
 
     private void writePlaces(Offer offer) {

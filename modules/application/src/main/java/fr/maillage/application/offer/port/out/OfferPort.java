@@ -15,13 +15,19 @@ public interface OfferPort {
     /** Offers sorted by name. */
     Page<Offer> list(PageRequest page);
 
+    /** The offers on sale (not archived), sorted by name, at most {@code limit}. */
+    java.util.List<Offer> active(int limit);
+
+    /**
+     * A cheap fingerprint of the offers (their number, versions summed, last change, chosen places): it changes
+     * whenever an offer is added, changed or archived. Part of the directory's data fingerprint.
+     */
+    String stamp();
+
     Offer insert(Offer offer);
 
     /** @throws fr.maillage.application.shared.StaleVersionException when the version moved */
     Offer update(Offer offer);
-
-    /** Whether the current network allows offers valid in all its places ("pass réseau"). */
-    boolean networkPassesAllowed();
 
     /** An offer with its operator's VAT regime (for the net, the VAT and the invoice mention). */
     record OfferView(Offer offer, VatRegime regime) {
