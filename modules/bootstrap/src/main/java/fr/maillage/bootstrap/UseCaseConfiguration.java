@@ -11,9 +11,13 @@ import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
 import fr.maillage.application.directory.DirectoryService;
 import fr.maillage.application.people.PeopleService;
+import fr.maillage.application.offer.OfferService;
+import fr.maillage.application.offer.port.out.OfferPort;
+import fr.maillage.application.setup.ResourceService;
 import fr.maillage.application.setup.SetupService;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.setup.port.out.PlacePort;
+import fr.maillage.application.setup.port.out.ResourcePort;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +63,21 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    public DirectoryService directoryService(LoadNetworkPort networks, PlacePort places, UnitOfWorkPort unitOfWork) {
-        return new DirectoryService(networks, places, unitOfWork);
+    public ResourceService resourceService(AccessPolicy access, ResourcePort resources, PlacePort places,
+            OperatorPort operators, AuditLog audit, Clock clock) {
+        return new ResourceService(access, resources, places, operators, audit, clock);
+    }
+
+    @Bean
+    public OfferService offerService(AccessPolicy access, OfferPort offers, OperatorPort operators, PlacePort places,
+            AuditLog audit, Clock clock) {
+        return new OfferService(access, offers, operators, places, audit, clock);
+    }
+
+    @Bean
+    public DirectoryService directoryService(LoadNetworkPort networks, PlacePort places, OfferPort offers,
+            UnitOfWorkPort unitOfWork) {
+        return new DirectoryService(networks, places, offers, unitOfWork);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package fr.maillage.application.directory;
 
 import fr.maillage.application.directory.port.in.PublicDirectoryQuery;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
+import fr.maillage.application.offer.port.out.OfferPort;
 import fr.maillage.application.setup.port.out.PlacePort;
 import fr.maillage.application.setup.port.out.PlacePort.StoredPlace;
 import fr.maillage.application.shared.NotFoundException;
@@ -10,6 +11,8 @@ import fr.maillage.application.shared.PageRequest;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import fr.maillage.domain.network.Network;
 import fr.maillage.domain.network.NetworkSlug;
+import fr.maillage.domain.offer.Offer;
+import fr.maillage.domain.place.Place;
 import fr.maillage.domain.shared.Slug;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +22,25 @@ public final class DirectoryService implements PublicDirectoryQuery {
 
     /** A network's directory lists at most this many places (a network of small places has far fewer). */
     public static final int MAX_PLACES = 5_000;
+    /** A network's directory shows at most this many offers. */
+    public static final int MAX_OFFERS = 2_000;
 
     private final LoadNetworkPort networks;
     private final PlacePort places;
+    private final OfferPort offers;
     private final UnitOfWorkPort unitOfWork;
 
-    public DirectoryService(LoadNetworkPort networks, PlacePort places, UnitOfWorkPort unitOfWork) {
+    public DirectoryService(LoadNetworkPort networks, PlacePort places, OfferPort offers, UnitOfWorkPort unitOfWork) {
         this.networks = networks;
         this.places = places;
+        this.offers = offers;
         this.unitOfWork = unitOfWork;
     }
 
     @Override
     public Directory directory(NetworkSlug slug) {
         Network network = publicNetwork(slug);
-        List<StoredPlace> open = unitOfWork.readOnlyInTenant(network.id(), () -> {
+        return unitOfWork.readOnlyInTenant(network.id(), () -> {
             List<StoredPlace> all = new ArrayList<>();
             for (int page = 0; all.size() < MAX_PLACES; page++) {
                 Page<StoredPlace> batch = places.list(null, true, new PageRequest(page, PageRequest.MAX_SIZE));
@@ -42,16 +49,22 @@ public final class DirectoryService implements PublicDirectoryQuery {
                     break;
                 }
             }
-            return all;
+            return new Directory(network, all, offers.active(MAX_OFFERS));
         });
-        return new Directory(network, open);
     }
 
     @Override
     public String stamp(NetworkSlug slug) {
         Network network = publicNetwork(slug);
         return network.id() + ":" + network.version() + ":"
-                + unitOfWork.readOnlyInTenant(network.id(), places::openPlacesStamp);
+                + unitOfWork.readOnlyInTenant(network.id(), () -> places.openPlacesStamp() + ":" + offers.stamp());
+    }
+
+    @Override
+    public List<Offer> offersAt(NetworkSlug slug, Place place) {
+        Network network = publicNetwork(slug);
+        return unitOfWork.readOnlyInTenant(network.id(),
+                () -> Directory.applying(offers.active(MAX_OFFERS), place));
     }
 
     @Override

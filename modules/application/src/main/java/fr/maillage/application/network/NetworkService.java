@@ -81,6 +81,9 @@ public final class NetworkService implements CreateNetworkUseCase, UpdateNetwork
             }
             Network changed = current.change(command.name(), command.territory(), command.timeZone(),
                     clock.instant());
+            if (command.networkPassesAllowed() != null) {
+                changed = changed.allowNetworkPasses(command.networkPassesAllowed(), clock.instant());
+            }
             if (changed == current) {
                 return current;
             }
@@ -94,6 +97,9 @@ public final class NetworkService implements CreateNetworkUseCase, UpdateNetwork
             }
             if (command.timeZone() != null) {
                 details.put("timeZone", saved.timeZone().id());
+            }
+            if (command.networkPassesAllowed() != null) {
+                details.put("networkPassesAllowed", String.valueOf(saved.networkPassesAllowed()));
             }
             audit.record(saved.id(), caller, "network.updated", saved.slug().value(), details);
             return saved;

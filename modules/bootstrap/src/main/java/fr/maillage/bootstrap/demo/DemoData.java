@@ -7,6 +7,7 @@ import fr.maillage.application.network.port.in.FindNetworksQuery;
 import fr.maillage.application.people.port.in.InvitePersonCommand;
 import fr.maillage.application.people.port.in.InvitePersonUseCase;
 import fr.maillage.application.setup.port.in.ManageOperatorsUseCase;
+import fr.maillage.application.offer.port.in.ManageOffersUseCase;
 import fr.maillage.application.setup.port.in.ManagePlacesUseCase;
 import fr.maillage.application.setup.port.in.OperatorsQuery;
 import fr.maillage.application.shared.Caller;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code demo} profile: the three networks of the field material, created through the use cases (so every rule
- * applies) when they do not exist yet, with their operators and places (see {@link DemoSetup}) when they have no
+ * applies) when they do not exist yet, with their operators, places and offers (see {@link DemoSetup}) when they have no
  * operator yet, and demo accounts for each persona in each network, with a known password; each network's demo
  * manager runs its operators.
  */
@@ -63,18 +64,20 @@ public class DemoData implements ApplicationRunner {
     private final ManageOperatorsUseCase manageOperators;
     private final OperatorsQuery operators;
     private final ManagePlacesUseCase managePlaces;
+    private final ManageOffersUseCase manageOffers;
     private final ObjectProvider<KeycloakDemoAccounts> accounts;
     private final Environment environment;
 
     public DemoData(CreateNetworkUseCase createNetwork, FindNetworksQuery findNetworks, InvitePersonUseCase invite,
             ManageOperatorsUseCase manageOperators, OperatorsQuery operators, ManagePlacesUseCase managePlaces,
-            ObjectProvider<KeycloakDemoAccounts> accounts, Environment environment) {
+            ManageOffersUseCase manageOffers, ObjectProvider<KeycloakDemoAccounts> accounts, Environment environment) {
         this.createNetwork = createNetwork;
         this.findNetworks = findNetworks;
         this.invite = invite;
         this.manageOperators = manageOperators;
         this.operators = operators;
         this.managePlaces = managePlaces;
+        this.manageOffers = manageOffers;
         this.accounts = accounts;
         this.environment = environment;
     }
@@ -147,6 +150,10 @@ public class DemoData implements ApplicationRunner {
             created.add(id);
             for (DemoSetup.DemoPlace place : operator.places()) {
                 managePlaces.createPlace(SYSTEM, network, place.raw(id.toString()), place.hours());
+            }
+            for (DemoSetup.DemoOffer offer : DemoSetup.OFFERS.getOrDefault(operator.raw().invoicePrefix(),
+                    List.of())) {
+                manageOffers.createOffer(SYSTEM, network, offer.raw(id.toString()));
             }
         }
         return created;

@@ -1,5 +1,8 @@
 package fr.maillage.bootstrap.demo;
 
+import fr.maillage.application.offer.port.in.OfferCommand;
+import fr.maillage.application.offer.port.in.OfferCommand.ScopeInput;
+import fr.maillage.application.offer.port.in.OfferCommand.TermsInput;
 import fr.maillage.application.setup.port.in.OpeningHoursCommand;
 import fr.maillage.application.setup.port.in.OperatorCommand;
 import fr.maillage.application.setup.port.in.OperatorCommand.AddressInput;
@@ -8,6 +11,7 @@ import fr.maillage.application.setup.port.in.PlaceCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operators and places of the demo networks, from the field material. SIREN numbers are made up (with a valid
@@ -36,6 +40,38 @@ final class DemoSetup {
             return new PlaceCommand.Raw(operatorId, null, name, kinds, address, commune, insee, latitude, longitude,
                     capacity, services, null, true, false, null, "OPEN", description, null);
         }
+    }
+
+    /** An offer of a demo operator (the operator's id is known once it exists). */
+    record DemoOffer(String name, TermsInput terms, long priceCents, @Nullable String vatRate) {
+
+        OfferCommand.Raw raw(String operatorId) {
+            return new OfferCommand.Raw(operatorId, name, terms, priceCents, vatRate,
+                    new ScopeInput("OPERATOR_PLACES", null));
+        }
+    }
+
+    /**
+     * The offers of the demo operators, by invoice prefix: La Serre's card of 10 entries of 3 hours for 50 € (valid
+     * one year), and a few others (VAT included; liable operators name one of their rates).
+     */
+    static final Map<String, List<DemoOffer>> OFFERS = Map.of(
+            "CCSB", List.of(new DemoOffer("Carte 10 entrées", card(10, "PT3H", "P1Y"), 5_000, null),
+                    new DemoOffer("Journée", dayPass(), 800, null)),
+            "LOCO", List.of(new DemoOffer("Pass journée", dayPass(), 1_200, "20"),
+                    new DemoOffer("Abonnement nomade", new TermsInput("SUBSCRIPTION", "MONTHLY", null, null, null),
+                            14_400, "20"),
+                    new DemoOffer("Carte 10 demi-journées", card(10, "PT4H", "P6M"), 9_000, "20")),
+            "TUVES", List.of(new DemoOffer("Adhésion coworking à l’année",
+                    new TermsInput("SUBSCRIPTION", "YEARLY", null, null, null), 36_000, null)),
+            "SOLOZ", List.of(new DemoOffer("Carte 5 journées", card(5, "PT8H", "P1Y"), 6_000, "20")));
+
+    private static TermsInput card(int entries, String duration, String validity) {
+        return new TermsInput("CARD", null, entries, duration, validity);
+    }
+
+    private static TermsInput dayPass() {
+        return new TermsInput("DAY_PASS", null, null, null, null);
     }
 
     private static final List<String> WEEKDAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");

@@ -3,11 +3,16 @@ package fr.maillage.bootstrap.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.application.network.port.in.CreateNetworkCommand;
+import fr.maillage.application.offer.port.in.OfferCommand;
 import fr.maillage.application.setup.port.in.OperatorCommand;
 import fr.maillage.application.setup.port.in.PlaceCommand;
 import fr.maillage.application.shared.Fields;
 import fr.maillage.domain.hours.OpeningHours;
+import fr.maillage.domain.offer.Offer;
+import fr.maillage.domain.offer.OfferTerms;
 import fr.maillage.domain.shared.Slug;
+import java.time.Duration;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,5 +49,26 @@ class DemoSetupTest {
                 }
             }
         }
+    }
+
+    @Test
+    void every_demo_offer_is_one_the_api_would_accept_from_its_operator() {
+        Set<String> prefixes = new HashSet<>();
+        for (List<DemoSetup.DemoOperator> operators : DemoSetup.NETWORKS.values()) {
+            for (DemoSetup.DemoOperator operator : operators) {
+                OperatorCommand command = operator.command();
+                prefixes.add(command.invoicePrefix().value());
+                for (DemoSetup.DemoOffer offer : DemoSetup.OFFERS.getOrDefault(command.invoicePrefix().value(),
+                        List.of())) {
+                    OfferCommand parsed = OfferCommand.parse(offer.raw(UUID.randomUUID().toString()));
+                    Offer.checkVat(command.vatRegime(), parsed.vatRate());
+                }
+            }
+        }
+        assertThat(prefixes).as("every demo offer has its operator").containsAll(DemoSetup.OFFERS.keySet());
+        OfferCommand card = OfferCommand.parse(DemoSetup.OFFERS.get("CCSB").getFirst().raw(UUID.randomUUID()
+                .toString()));
+        assertThat(card.terms()).isEqualTo(new OfferTerms.Card(10, Duration.ofHours(3), Period.ofYears(1)));
+        assertThat(card.price().cents()).isEqualTo(5000);
     }
 }

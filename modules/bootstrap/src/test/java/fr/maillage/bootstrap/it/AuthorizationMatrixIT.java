@@ -43,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * network, {@code {subject}} a person who holds MEMBER there (a fresh one per row, so that a permitted revoke is 204),
  * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
- * that operator), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
+ * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
+ * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
  * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
@@ -52,7 +53,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
- * and leave the target network as it was (the network, its people, its audit log, its operators and places, and
+ * and leave the target network as it was (the network, its people, its audit log, its operators, places and offers, and
  * neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
@@ -68,7 +69,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "role", "unique", "prefix", "network", "place");
+            "offerId", "resourceId", "role", "unique", "prefix", "network", "place");
     /** The public slug of the fixture's (open) place, derived from its name. */
     static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
@@ -215,6 +216,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "manager" -> fixture.manager();
                 case "operatorId" -> fixture.operatorId();
                 case "placeId" -> fixture.placeId();
+                case "offerId" -> fixture.offerId();
+                case "resourceId" -> fixture.resourceId();
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -250,8 +253,12 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * an animator of another network (built in parallel: most of the time goes into Keycloak's password hashing and
      * round trips).
      */
-    record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId) {
+    record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
+            String offerId, String resourceId) {
     }
+
+    static final String FIXTURE_RESOURCE = """
+            {"kind": "MEETING_ROOM", "name": "Salle de la matrice", "capacity": 8, "pricePerHourCents": 1500}""";
 
     static final String FIXTURE_OPERATOR = """
             {"legalName": "Opérateur de la matrice", "siren": "200068765",
@@ -288,7 +295,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
             if (scoped.status() != 200) {
                 throw new IllegalStateException("cannot scope the manager: " + scoped);
             }
-            return new Fixture(slug, tokens, manager, operatorId, placeId);
+            String offerId = created(api.post(base + "/offers", OffersIT.LA_SERRE_CARD.formatted(operatorId))
+                    .token(platformAdmin()).send());
+            String resourceId = created(api.post(base + "/places/" + placeId + "/resources", FIXTURE_RESOURCE)
+                    .token(platformAdmin()).send());
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
@@ -302,7 +313,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
     }
 
     /** What a refused call must leave as it was, read by a platform admin. */
-    record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places) {
+    record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places,
+            JsonNode offers) {
     }
 
     private Snapshot snapshot(Fixture fixture) {
@@ -312,7 +324,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 json(api.get(base + "/people?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/audit?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/operators?size=100").token(admin).send()).path("items"),
-                json(api.get(base + "/places?size=100").token(admin).send()).path("items"));
+                json(api.get(base + "/places?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/offers?size=100").token(admin).send()).path("items"));
     }
 
     private static JsonNode json(Api.Reply reply) {

@@ -7,6 +7,7 @@ import fr.maillage.adapter.keycloak.testing.KeycloakTestServer;
 import fr.maillage.application.network.port.in.CreateNetworkUseCase;
 import fr.maillage.application.network.port.in.FindNetworksQuery;
 import fr.maillage.application.people.port.in.InvitePersonUseCase;
+import fr.maillage.application.offer.port.in.ManageOffersUseCase;
 import fr.maillage.application.setup.port.in.ManageOperatorsUseCase;
 import fr.maillage.application.setup.port.in.ManagePlacesUseCase;
 import fr.maillage.application.setup.port.in.OperatorsQuery;
@@ -21,8 +22,8 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The demo data, run twice against the real application, PostgreSQL and Keycloak: the networks get their operators and
- * places once, and each demo manager runs their network's operators only.
+ * The demo data, run twice against the real application, PostgreSQL and Keycloak: the networks get their operators,
+ * places and offers once, and each demo manager runs their network's operators only.
  */
 class DemoDataIT extends EndToEndTest {
 
@@ -39,6 +40,8 @@ class DemoDataIT extends EndToEndTest {
     @Autowired
     ManagePlacesUseCase managePlaces;
     @Autowired
+    ManageOffersUseCase manageOffers;
+    @Autowired
     Environment environment;
 
     @Test
@@ -47,7 +50,7 @@ class DemoDataIT extends EndToEndTest {
                 KeycloakTestServer.ADMIN_USERNAME, KeycloakTestServer.ADMIN_PASSWORD);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("accounts", accounts));
         DemoData demo = new DemoData(createNetwork, findNetworks, invite, manageOperators, operators, managePlaces,
-                beans.getBeanProvider(KeycloakDemoAccounts.class), environment);
+                manageOffers, beans.getBeanProvider(KeycloakDemoAccounts.class), environment);
 
         demo.run(null);
         Map<String, Long> auditAfterFirstRun = Map.of("baronnies", auditSize("baronnies"), "drome",
@@ -60,6 +63,14 @@ class DemoDataIT extends EndToEndTest {
         assertThat(names("drome", "places")).containsExactly("Coworking de Vernoux", "Recyclerie La Fabrique");
         assertThat(names("solozere", "places")).containsExactly("Télécentre de Marvejols", "Télécentre de Mende");
         assertThat(names("baronnies", "operators")).contains("Communauté de communes du Sisteronais-Buëch");
+        JsonNode card = items("baronnies", "offers", platformAdmin()).stream()
+                .filter(o -> o.get("name").asString().equals("Carte 10 entrées")).findFirst().orElseThrow();
+        assertThat(card.get("terms").get("entries").asInt()).isEqualTo(10);
+        assertThat(card.get("terms").get("entryDuration").asString()).isEqualTo("PT3H");
+        assertThat(card.get("terms").get("validity").asString()).isEqualTo("P1Y");
+        assertThat(card.get("priceCents").asLong()).isEqualTo(5000);
+        assertThat(card.get("entryValueCents").asLong()).isEqualTo(500);
+        assertThat(names("solozere", "offers")).containsExactly("Carte 5 journées");
 
         JsonNode laSerre = items("baronnies", "places", platformAdmin()).stream()
                 .filter(p -> p.get("name").asString().equals("La Serre")).findFirst().orElseThrow();

@@ -2,7 +2,9 @@ package fr.maillage.bootstrap.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.maillage.application.directory.port.in.PublicDirectoryQuery;
 import fr.maillage.domain.network.NetworkRole;
+import fr.maillage.domain.network.NetworkSlug;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -10,12 +12,16 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Anyone finds a network's open places, their hours and where they are, in open formats, with cache validation. */
 class PublicDirectoryIT extends EndToEndTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Autowired
+    PublicDirectoryQuery directoryQuery;
 
     String network;
     String operatorId;
@@ -151,6 +157,57 @@ class PublicDirectoryIT extends EndToEndTest {
         assertThat(after.json().at("/features/0/properties/name").asString())
                 .isEqualTo("La Serre, coworking de Serres");
         assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
+    }
+
+    @Test
+    void each_open_place_shows_the_offers_on_sale_that_apply_to_it_and_offers_change_the_fingerprint() {
+        String stampBefore = directoryQuery.stamp(NetworkSlug.of(network));
+        String othersId = api.post("/api/networks/" + network + "/operators", """
+                {"legalName": "Association Les Tuves", "siren": "779384320",
+                 "address": {"line1": "Quartier Les Tuves", "postalCode": "26170", "town": "Buis-les-Baronnies"},
+                 "vatRegime": {"type": "LIABLE", "rates": ["20"]}, "invoicePrefix": "TUVES"}""")
+                .token(animator.token()).send().json().get("id").asString();
+        assertThat(api.post("/api/networks/" + network + "/places", placeJson(othersId, "Les Tuves", "OPEN", 44.27,
+                5.27)).token(animator.token()).send().status()).isEqualTo(201);
+        Api.Reply card = api.post("/api/networks/" + network + "/offers", OffersIT.LA_SERRE_CARD.formatted(operatorId))
+                .token(animator.token()).send();
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        Api.Reply chosen = api.post("/api/networks/" + network + "/offers", """
+                {"operatorId": "%s", "name": "Journée à La Serre", "terms": {"type": "DAY_PASS"}, "priceCents": 800,
+                 "scope": {"type": "CHOSEN_PLACES", "placeIds": ["%s"]}}""".formatted(operatorId, serreId))
+                .token(animator.token()).send();
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(201);
+        Api.Reply gone = api.post("/api/networks/" + network + "/offers", """
+                {"operatorId": "%s", "name": "Ancienne carte", "terms": {"type": "DAY_PASS"}, "priceCents": 500,
+                 "scope": {"type": "OPERATOR_PLACES"}}""".formatted(operatorId)).token(animator.token()).send();
+        String goneId = gone.json().get("id").asString();
+        String stampWithOffers = directoryQuery.stamp(NetworkSlug.of(network));
+        assertThat(stampWithOffers).isNotEqualTo(stampBefore);
+        assertThat(api.post("/api/networks/" + network + "/offers/" + goneId + "/archive", null)
+                .token(animator.token()).send().status()).isEqualTo(200);
+        String stampArchived = directoryQuery.stamp(NetworkSlug.of(network));
+        assertThat(stampArchived).as("archiving an offer changes the fingerprint").isNotEqualTo(stampWithOffers);
+        assertThat(directoryQuery.stamp(NetworkSlug.of(network))).as("no change, same fingerprint")
+                .isEqualTo(stampArchived);
+
+        JsonNode places = api.get("/api/public/networks/" + network + "/places").send().json().get("places");
+        JsonNode serre = places.values().stream().filter(p -> p.get("name").asString().equals("La Serre"))
+                .findFirst().orElseThrow();
+        assertThat(serre.get("offers").values()).extracting(o -> o.get("name").asString())
+                .containsExactly("Carte 10 entrées", "Journée à La Serre");
+        JsonNode serreCard = serre.get("offers").get(0);
+        assertThat(serreCard.get("kind").asString()).isEqualTo("CARD");
+        assertThat(serreCard.get("priceEuros").decimalValue()).isEqualByComparingTo("50");
+        assertThat(serreCard.get("entries").asInt()).isEqualTo(10);
+        assertThat(serreCard.get("entryDuration").asString()).isEqualTo("PT3H");
+        JsonNode tuves = places.values().stream().filter(p -> p.get("name").asString().equals("Les Tuves"))
+                .findFirst().orElseThrow();
+        assertThat(tuves.get("offers").isEmpty()).as("another operator's offers do not apply").isTrue();
+        Api.Reply one = api.get("/api/public/networks/" + network + "/places/la-serre").send();
+        assertThat(one.json().get("offers").values()).extracting(o -> o.get("name").asString())
+                .containsExactly("Carte 10 entrées", "Journée à La Serre");
+        assertThat(api.get("/api/public/networks/" + network + "/places.geojson").send().json()
+                .at("/features/0/properties/offers").isArray()).isTrue();
     }
 
     @Test

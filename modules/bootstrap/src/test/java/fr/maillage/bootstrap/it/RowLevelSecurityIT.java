@@ -143,6 +143,77 @@ class RowLevelSecurityIT extends EndToEndTest {
         }
     }
 
+    @Test
+    void offers_their_places_and_resources_of_a_tenant_are_out_of_reach_of_another() throws SQLException {
+        UUID operator = UUID.randomUUID();
+        UUID place = UUID.randomUUID();
+        UUID offer = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkA);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("""
+                        insert into operator (network_id, id, legal_name, siren, address_line1, postal_code, town,
+                            vat_regime, invoice_prefix, created_at, updated_at)
+                        values ('%s', '%s', 'Opérateur A', '200068765', 'Place du Lac', '05700', 'Serres',
+                            'FRANCHISE', 'OPA', now(), now())""".formatted(networkA, operator));
+                s.executeUpdate(placeInsert(networkA, operator, "lieu-a").replaceFirst(
+                        "'[0-9a-f-]{36}', '" + operator, "'" + place + "', '" + operator));
+                s.executeUpdate(offerInsert(networkA, offer, operator));
+                s.executeUpdate("insert into offer_place (network_id, offer_id, place_id) values ('%s', '%s', '%s')"
+                        .formatted(networkA, offer, place));
+                s.executeUpdate(resourceInsert(networkA, place));
+            }
+            c.commit();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            setTenant(c, networkB);
+            for (String table : List.of("offer", "offer_place", "resource")) {
+                assertThat(count(c, "select count(*) from " + table + " where network_id = '" + networkA + "'"))
+                        .as(table).isZero();
+            }
+            try (Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("update offer set archived = true where id = '" + offer + "'")).isZero();
+                assertThat(s.executeUpdate("update resource set name = 'Volée' where place_id = '" + place + "'"))
+                        .isZero();
+                assertThat(s.executeUpdate("delete from offer_place where offer_id = '" + offer + "'")).isZero();
+                assertThatThrownBy(() -> s.executeUpdate(offerInsert(networkB, UUID.randomUUID(), operator)))
+                        .as("an offer of B cannot name A's operator").isInstanceOf(SQLException.class)
+                        .hasMessageContaining("offer_operator_fk");
+            }
+            c.rollback();
+            c.setAutoCommit(false);
+            setTenant(c, networkB);
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate(resourceInsert(networkB, place)))
+                        .as("a resource of B cannot be in A's place").isInstanceOf(SQLException.class)
+                        .hasMessageContaining("resource_place_fk");
+            }
+            c.rollback();
+            setTenant(c, networkA);
+            assertThat(count(c, "select count(*) from offer where not archived")).isEqualTo(1);
+            assertThat(count(c, "select count(*) from offer_place")).isEqualTo(1);
+            assertThat(count(c, "select count(*) from resource where name = 'Salle A'")).isEqualTo(1);
+            c.commit();
+        }
+    }
+
+    private static String offerInsert(UUID network, UUID offer, UUID operator) {
+        return """
+                insert into offer (network_id, id, operator_id, name, terms_type, price_cents, scope_type, created_at,
+                    updated_at)
+                values ('%s', '%s', '%s', 'Pass journée', 'DAY_PASS', 1000, 'CHOSEN_PLACES', now(), now())"""
+                .formatted(network, offer, operator);
+    }
+
+    private static String resourceInsert(UUID network, UUID place) {
+        return """
+                insert into resource (network_id, id, place_id, kind, name, capacity, created_at, updated_at)
+                values ('%s', '%s', '%s', 'MEETING_ROOM', 'Salle A', 8, now(), now())"""
+                .formatted(network, UUID.randomUUID(), place);
+    }
+
     private static String placeInsert(UUID network, UUID operator, String slug) {
         return """
                 insert into place (network_id, id, operator_id, slug, name, kinds, address_line1, postal_code, town,

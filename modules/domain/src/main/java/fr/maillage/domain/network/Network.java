@@ -20,11 +20,12 @@ public final class Network {
     private final Instant updatedAt;
     private final @Nullable Instant archivedAt;
     private final @Nullable String organizationId;
+    private final boolean networkPassesAllowed;
     private final long version;
 
     private Network(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory, NetworkTimeZone timeZone,
             NetworkStatus status, Instant createdAt, Instant updatedAt, @Nullable Instant archivedAt,
-            @Nullable String organizationId, long version) {
+            @Nullable String organizationId, boolean networkPassesAllowed, long version) {
         this.id = Objects.requireNonNull(id);
         this.slug = Objects.requireNonNull(slug);
         this.name = Objects.requireNonNull(name);
@@ -35,6 +36,7 @@ public final class Network {
         this.updatedAt = Objects.requireNonNull(updatedAt);
         this.archivedAt = archivedAt;
         this.organizationId = organizationId;
+        this.networkPassesAllowed = networkPassesAllowed;
         this.version = version;
         if ((status == NetworkStatus.ARCHIVED) != (archivedAt != null)) {
             throw new IllegalStateException("archivedAt is set exactly when the network is archived");
@@ -49,15 +51,24 @@ public final class Network {
     public static Network create(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory,
             NetworkTimeZone timeZone, @Nullable String organizationId, Instant now) {
         return new Network(id, slug, name, territory, timeZone, NetworkStatus.ACTIVE, now, now, null, organizationId,
-                0);
+                false, 0);
     }
 
     /** A network as it was stored (for persistence adapters). */
     public static Network rehydrate(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory,
             NetworkTimeZone timeZone, NetworkStatus status, Instant createdAt, Instant updatedAt,
             @Nullable Instant archivedAt, @Nullable String organizationId, long version) {
+        return rehydrate(id, slug, name, territory, timeZone, status, createdAt, updatedAt, archivedAt,
+                organizationId, false, version);
+    }
+
+    /** A network as it was stored, with whether it allows network passes (for persistence adapters). */
+    public static Network rehydrate(NetworkId id, NetworkSlug slug, NetworkName name, Territory territory,
+            NetworkTimeZone timeZone, NetworkStatus status, Instant createdAt, Instant updatedAt,
+            @Nullable Instant archivedAt, @Nullable String organizationId, boolean networkPassesAllowed,
+            long version) {
         return new Network(id, slug, name, territory, timeZone, status, createdAt, updatedAt, archivedAt,
-                organizationId, version);
+                organizationId, networkPassesAllowed, version);
     }
 
     /** Records the network's organization (for networks created before organizations existed). */
@@ -66,7 +77,7 @@ public final class Network {
             return this;
         }
         return new Network(id, slug, name, territory, timeZone, status, createdAt, now, archivedAt, newOrganizationId,
-                version);
+                networkPassesAllowed, version);
     }
 
     /**
@@ -84,7 +95,28 @@ public final class Network {
         if (n.equals(name) && t.equals(territory) && z.equals(timeZone)) {
             return this;
         }
-        return new Network(id, slug, n, t, z, status, createdAt, now, null, organizationId, version);
+        return new Network(id, slug, n, t, z, status, createdAt, now, null, organizationId, networkPassesAllowed,
+                version);
+    }
+
+    /**
+     * Allows or forbids offers valid in every place of the network ("pass réseau"). An archived network refuses any
+     * change; the same value returns this very network.
+     */
+    public Network allowNetworkPasses(boolean allowed, Instant now) {
+        if (status == NetworkStatus.ARCHIVED) {
+            throw new NetworkArchivedException(slug);
+        }
+        if (allowed == networkPassesAllowed) {
+            return this;
+        }
+        return new Network(id, slug, name, territory, timeZone, status, createdAt, now, null, organizationId, allowed,
+                version);
+    }
+
+    /** Whether operators may sell offers valid in every place of the network. */
+    public boolean networkPassesAllowed() {
+        return networkPassesAllowed;
     }
 
     public Network rename(NetworkName newName, Instant now) {
@@ -97,7 +129,7 @@ public final class Network {
             return this;
         }
         return new Network(id, slug, name, territory, timeZone, NetworkStatus.ARCHIVED, createdAt, now, now,
-                organizationId, version);
+                organizationId, networkPassesAllowed, version);
     }
 
     public boolean isArchived() {
@@ -154,7 +186,8 @@ public final class Network {
     public boolean equals(@Nullable Object o) {
         return o instanceof Network other && id.equals(other.id) && version == other.version
                 && slug.equals(other.slug) && name.equals(other.name) && territory.equals(other.territory)
-                && timeZone.equals(other.timeZone) && status == other.status;
+                && timeZone.equals(other.timeZone) && status == other.status
+                && networkPassesAllowed == other.networkPassesAllowed;
     }
 
     @Override

@@ -53,6 +53,20 @@ class NetworkTest {
     }
 
     @Test
+    void network_passes_are_forbidden_until_allowed_and_survive_other_changes() {
+        assertThat(baronnies.networkPassesAllowed()).isFalse();
+        assertThat(baronnies.allowNetworkPasses(false, T1)).isSameAs(baronnies);
+        Network allowing = baronnies.allowNetworkPasses(true, T1);
+        assertThat(allowing.networkPassesAllowed()).isTrue();
+        assertThat(allowing.updatedAt()).isEqualTo(T1);
+        assertThat(allowing).isNotEqualTo(baronnies);
+        assertThat(allowing.rename(NetworkName.of("Baronnies provençales"), T1).networkPassesAllowed()).isTrue();
+        assertThat(allowing.archive(T1).networkPassesAllowed()).isTrue();
+        assertThatThrownBy(() -> allowing.archive(T1).allowNetworkPasses(false, T1))
+                .isInstanceOf(NetworkArchivedException.class);
+    }
+
+    @Test
     void ids_are_time_ordered_version_7_uuids() {
         var early = Ids.newId(Clock.fixed(T0, ZoneOffset.UTC));
         var late = Ids.newId(Clock.fixed(T1, ZoneOffset.UTC));

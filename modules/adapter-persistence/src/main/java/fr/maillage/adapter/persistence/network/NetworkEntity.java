@@ -44,6 +44,9 @@ class NetworkEntity {
     @Column(name = "organization_id", length = 64)
     private @Nullable String organizationId;
 
+    @Column(name = "network_passes_allowed", nullable = false)
+    private boolean networkPassesAllowed;
+
     @Version
     private long version;
 
@@ -65,7 +68,8 @@ class NetworkEntity {
     }
 
     void apply(String name, String[] territory, String timeZone, String status, Instant updatedAt,
-            @Nullable Instant archivedAt, @Nullable String organizationId) {
+            @Nullable Instant archivedAt, @Nullable String organizationId, boolean networkPassesAllowed) {
+        this.networkPassesAllowed = networkPassesAllowed;
         this.name = name;
         this.territory = territory;
         this.timeZone = timeZone;
@@ -113,6 +117,10 @@ class NetworkEntity {
 
     @Nullable String organizationId() {
         return organizationId;
+    }
+
+    boolean networkPassesAllowed() {
+        return networkPassesAllowed;
     }
 
     long version() {

@@ -82,7 +82,7 @@ class NetworkPersistenceAdapter implements LoadNetworkPort, SaveNetworkPort {
         }
         entity.apply(network.name().value(), network.territory().codes().toArray(String[]::new),
                 network.timeZone().id(), network.status().name(), network.updatedAt(), network.archivedAt(),
-                network.organizationId());
+                network.organizationId(), network.networkPassesAllowed());
         try {
             entityManager.flush();
         } catch (OptimisticLockException e) {
@@ -95,6 +95,6 @@ class NetworkPersistenceAdapter implements LoadNetworkPort, SaveNetworkPort {
         return Network.rehydrate(new NetworkId(e.id()), new NetworkSlug(e.slug()), new NetworkName(e.name()),
                 Territory.of(List.of(e.territory())), NetworkTimeZone.of(e.timeZone()),
                 NetworkStatus.valueOf(e.status()), e.createdAt(), e.updatedAt(), e.archivedAt(), e.organizationId(),
-                e.version());
+                e.networkPassesAllowed(), e.version());
     }
 }

@@ -1,12 +1,17 @@
 package fr.maillage.adapter.rest.directory;
 
+import fr.maillage.application.directory.port.in.PublicDirectoryQuery.Directory;
 import fr.maillage.application.setup.port.out.PlacePort.StoredPlace;
 import fr.maillage.domain.hours.DayHours;
 import fr.maillage.domain.hours.Opening;
 import fr.maillage.domain.hours.OpeningHours;
 import fr.maillage.domain.hours.TimeRange;
 import fr.maillage.domain.network.Network;
+import fr.maillage.domain.offer.Offer;
+import fr.maillage.domain.offer.OfferScope;
+import fr.maillage.domain.offer.OfferTerms;
 import fr.maillage.domain.place.Place;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -37,7 +42,8 @@ final class DirectoryFormats {
     }
 
     /** One place as the public JSON shows it. */
-    static Map<String, Object> place(StoredPlace stored, Instant now, String baseUrl, String network) {
+    static Map<String, Object> place(StoredPlace stored, List<Offer> offers, Instant now, String baseUrl,
+            String network) {
         Place p = stored.place();
         OpeningHours hours = stored.hours();
         LocalDate today = LocalDate.ofInstant(now, hours.zone());
@@ -66,6 +72,29 @@ final class DirectoryFormats {
         json.put("week", hours.weekOf(today).days().stream().map(DirectoryFormats::day).toList());
         json.put("calendar", baseUrl + "/api/public/networks/" + network + "/places/" + p.slug().value()
                 + "/openings.ics");
+        json.put("offers", offers.stream().map(DirectoryFormats::offer).toList());
+        return json;
+    }
+
+    /** An offer on sale, as the public sees it: its name, kind and price in euros (VAT included). */
+    private static Map<String, Object> offer(Offer o) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", o.name());
+        json.put("kind", switch (o.terms()) {
+            case OfferTerms.Subscription s -> "SUBSCRIPTION";
+            case OfferTerms.Card c -> "CARD";
+            case OfferTerms.DayPass d -> "DAY_PASS";
+        });
+        json.put("priceEuros", BigDecimal.valueOf(o.price().cents(), 2));
+        if (o.terms() instanceof OfferTerms.Subscription s) {
+            json.put("billing", s.billing().name());
+        }
+        if (o.terms() instanceof OfferTerms.Card c) {
+            json.put("entries", c.entries());
+            json.put("entryDuration", c.entryDuration().toString());
+            json.put("validity", c.validity().toString());
+        }
+        json.put("networkPass", o.scope() instanceof OfferScope.WholeNetwork);
         return json;
     }
 
@@ -88,20 +117,24 @@ final class DirectoryFormats {
     }
 
     /** The directory as JSON. */
-    static Map<String, Object> directory(Network network, List<StoredPlace> places, Instant now, String baseUrl) {
+    static Map<String, Object> directory(Directory directory, Instant now, String baseUrl) {
+        Network network = directory.network();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("network", Map.of("slug", network.slug().value(), "name", network.name().value(),
                 "territory", network.territory().codes(), "timeZone", network.timeZone().id()));
         json.put("generatedAt", now.toString());
-        json.put("places", places.stream().map(p -> place(p, now, baseUrl, network.slug().value())).toList());
+        json.put("places", directory.places().stream().map(p -> place(p, directory.offersAt(p.place()), now, baseUrl,
+                network.slug().value())).toList());
         return json;
     }
 
     /** The directory as an RFC 7946 FeatureCollection: points in [longitude, latitude] order. */
-    static Map<String, Object> geoJson(Network network, List<StoredPlace> places, Instant now, String baseUrl) {
+    static Map<String, Object> geoJson(Directory directory, Instant now, String baseUrl) {
+        Network network = directory.network();
         List<Map<String, Object>> features = new ArrayList<>();
-        for (StoredPlace stored : places) {
-            Map<String, Object> properties = place(stored, now, baseUrl, network.slug().value());
+        for (StoredPlace stored : directory.places()) {
+            Map<String, Object> properties = place(stored, directory.offersAt(stored.place()), now, baseUrl,
+                    network.slug().value());
             properties.remove("latitude");
             properties.remove("longitude");
             Map<String, Object> feature = new LinkedHashMap<>();

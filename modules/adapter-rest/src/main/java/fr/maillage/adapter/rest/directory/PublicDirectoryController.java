@@ -67,14 +67,14 @@ class PublicDirectoryController {
     @GetMapping(path = "/places", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> places(@PathVariable String network, HttpServletRequest request) {
         return cached(request, MediaType.APPLICATION_JSON, render(network, "json", request, (d, now) ->
-                json.writeValueAsBytes(DirectoryFormats.directory(d.network(), d.places(), now, base(request)))));
+                json.writeValueAsBytes(DirectoryFormats.directory(d, now, base(request)))));
     }
 
     @Operation(summary = "The open places as GeoJSON (RFC 7946)", description = "A FeatureCollection of points.")
     @GetMapping(path = "/places.geojson", produces = "application/geo+json")
     ResponseEntity<byte[]> geoJson(@PathVariable String network, HttpServletRequest request) {
         return cached(request, GEO_JSON, render(network, "geojson", request, (d, now) ->
-                json.writeValueAsBytes(DirectoryFormats.geoJson(d.network(), d.places(), now, base(request)))));
+                json.writeValueAsBytes(DirectoryFormats.geoJson(d, now, base(request)))));
     }
 
     @Operation(summary = "The open places as CSV", description = "Columns documented in the API guide.")
@@ -88,7 +88,8 @@ class PublicDirectoryController {
     ResponseEntity<byte[]> place(@PathVariable String network, @PathVariable String place,
             HttpServletRequest request) {
         var stored = directory.openPlace(slug(network), placeSlug(place));
-        Map<String, Object> body = DirectoryFormats.place(stored, clock.instant(), base(request), network);
+        Map<String, Object> body = DirectoryFormats.place(stored, directory.offersAt(slug(network), stored.place()),
+                clock.instant(), base(request), network);
         return cached(request, MediaType.APPLICATION_JSON, once(json.writeValueAsBytes(body)));
     }
 

@@ -98,7 +98,7 @@ class NetworkController {
         return PageResponse.of(findNetworks.listNetworks(caller, criteria), NetworkResponse::of);
     }
 
-    @Operation(summary = "Rename a network or change its territory or time zone",
+    @Operation(summary = "Rename a network, change its territory or time zone, allow network passes",
             description = "Send If-Match with the ETag you read to refuse the change (412) if someone changed the "
                     + "network meanwhile. An archived network answers 409.")
     @PatchMapping(path = "/{slug}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
@@ -107,7 +107,7 @@ class NetworkController {
             @RequestBody NetworkRequests.Update body) {
         NetworkSlug networkSlug = slugOrNotFound(slug);
         UpdateNetworkCommand command = UpdateNetworkCommand.parse(networkSlug, body.name(), body.territory(),
-                body.timeZone(), expectedVersion(ifMatch));
+                body.timeZone(), body.networkPassesAllowed(), expectedVersion(ifMatch));
         Network network = updateNetwork.updateNetwork(caller, command);
         directories.changed(network.slug().value());
         return ResponseEntity.ok().eTag(etag(network)).body(NetworkResponse.of(network));

@@ -26,6 +26,8 @@ final class NetworkRequests {
     record Update(
             @Schema(example = "Baronnies provençales") @Nullable String name,
             @Schema(example = "[\"26\", \"05\"]") @Nullable List<@Nullable String> territory,
-            @Schema(example = "Europe/Paris") @Nullable String timeZone) {
+            @Schema(example = "Europe/Paris") @Nullable String timeZone,
+            @Schema(description = "Whether operators may sell offers valid in every place of the network "
+                    + "(\"pass réseau\")") @Nullable Boolean networkPassesAllowed) {
     }
 }

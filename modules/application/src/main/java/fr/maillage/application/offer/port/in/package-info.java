@@ -1,0 +1,5 @@
+/** Offers (formules) that operators sell — use cases. */
+@NullMarked
+package fr.maillage.application.offer.port.in;
+
+import org.jspecify.annotations.NullMarked;
