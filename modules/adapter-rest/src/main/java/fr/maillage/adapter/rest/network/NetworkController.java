@@ -1,7 +1,10 @@
 package fr.maillage.adapter.rest.network;
 
+import static fr.maillage.adapter.rest.shared.RequestValues.network;
+import static fr.maillage.adapter.rest.shared.RequestValues.expectedVersion;
+
 import fr.maillage.adapter.rest.directory.RenderedDirectories;
-import fr.maillage.adapter.rest.problem.PreconditionException;
+import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.application.network.port.in.CreateNetworkCommand;
 import fr.maillage.application.network.port.in.CreateNetworkUseCase;
 import fr.maillage.application.network.port.in.FindNetworksQuery;
@@ -10,7 +13,6 @@ import fr.maillage.application.network.port.in.UpdateNetworkCommand;
 import fr.maillage.application.network.port.in.UpdateNetworkUseCase;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.Fields;
-import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.network.Network;
 import fr.maillage.domain.network.NetworkSlug;
@@ -21,8 +23,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,6 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Networks", description = "The networks of tiers-lieux: the tenants of the platform")
 class NetworkController {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
 
     private final CreateNetworkUseCase createNetwork;
     private final UpdateNetworkUseCase updateNetwork;
@@ -76,7 +75,7 @@ class NetworkController {
     @GetMapping("/{slug}")
     @Nullable ResponseEntity<NetworkResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             WebRequest request) {
-        Network network = findNetworks.getNetwork(caller, slugOrNotFound(slug));
+        Network network = findNetworks.getNetwork(caller, network(slug));
         if (request.checkNotModified(etag(network))) {
             return null;
         }
@@ -105,7 +104,7 @@ class NetworkController {
     ResponseEntity<NetworkResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody NetworkRequests.Update body) {
-        NetworkSlug networkSlug = slugOrNotFound(slug);
+        NetworkSlug networkSlug = network(slug);
         UpdateNetworkCommand command = UpdateNetworkCommand.parse(networkSlug, body.name(), body.territory(),
                 body.timeZone(), body.networkPassesAllowed(), expectedVersion(ifMatch));
         Network network = updateNetwork.updateNetwork(caller, command);
@@ -117,18 +116,11 @@ class NetworkController {
             + "is never reused.")
     @PostMapping("/{slug}/archive")
     ResponseEntity<NetworkResponse> archive(@Parameter(hidden = true) Caller caller, @PathVariable String slug) {
-        Network network = updateNetwork.archiveNetwork(caller, slugOrNotFound(slug));
+        Network network = updateNetwork.archiveNetwork(caller, network(slug));
         directories.changed(network.slug().value());
         return ResponseEntity.status(HttpStatus.OK).eTag(etag(network)).body(NetworkResponse.of(network));
     }
 
-    private static NetworkSlug slugOrNotFound(String raw) {
-        try {
-            return NetworkSlug.of(raw);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("network.not-found", raw);
-        }
-    }
 
     private static NetworkStatus status(String raw) {
         try {
@@ -142,14 +134,4 @@ class NetworkController {
         return "\"" + network.version() + "\"";
     }
 
-    private static @Nullable Long expectedVersion(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher m = ENTITY_TAG.matcher(ifMatch);
-        if (!m.matches()) {
-            throw PreconditionException.malformed();
-        }
-        return Long.parseLong(m.group(1));
-    }
 }

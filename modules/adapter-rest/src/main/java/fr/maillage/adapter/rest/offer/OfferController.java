@@ -1,25 +1,23 @@
 package fr.maillage.adapter.rest.offer;
 
+import static fr.maillage.adapter.rest.shared.RequestValues.network;
+import static fr.maillage.adapter.rest.shared.RequestValues.expectedVersion;
+
 import fr.maillage.adapter.rest.directory.RenderedDirectories;
-import fr.maillage.adapter.rest.problem.PreconditionException;
+import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.application.offer.port.in.ManageOffersUseCase;
 import fr.maillage.application.offer.port.in.OfferCommand;
 import fr.maillage.application.offer.port.in.OffersQuery;
 import fr.maillage.application.offer.port.out.OfferPort.OfferView;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.NotFoundException;
-import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
-import fr.maillage.domain.network.NetworkSlug;
-import fr.maillage.domain.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -40,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Offers", description = "Subscriptions, cards of entries and day passes that operators sell")
 class OfferController {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
 
     private final ManageOffersUseCase manage;
     private final OffersQuery offers;
@@ -60,19 +57,13 @@ class OfferController {
         }
     }
 
-    record PageResponse(List<OfferResponse> items, int page, int size, long totalItems, long totalPages) {
-        static PageResponse of(Page<OfferView> page) {
-            return new PageResponse(page.items().stream().map(OfferResponse::of).toList(), page.page(), page.size(),
-                    page.totalItems(), page.totalPages());
-        }
-    }
 
     @Operation(summary = "List the offers", description = "Anyone of the network; archived ones included.")
     @GetMapping
-    PageResponse offers(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
+    PageResponse<OfferResponse> offers(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size) {
-        return PageResponse.of(offers.offers(caller, network(slug), PageRequest.of(page, size)));
+        return PageResponse.of(offers.offers(caller, network(slug), PageRequest.of(page, size)), OfferResponse::of);
     }
 
     @Operation(summary = "Create an offer", description = "Animators; managers for the operators they run. "
@@ -101,7 +92,7 @@ class OfferController {
             @PathVariable String offerId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody OfferRequest body) {
-        OfferView saved = manage.updateOffer(caller, network(slug), offerId(offerId), body.raw(), version(ifMatch));
+        OfferView saved = manage.updateOffer(caller, network(slug), offerId(offerId), body.raw(), expectedVersion(ifMatch));
         directories.changed(slug);
         return answer(saved);
     }
@@ -120,13 +111,6 @@ class OfferController {
         return ResponseEntity.ok().eTag("\"" + view.offer().version() + "\"").body(OfferResponse.of(view));
     }
 
-    private static NetworkSlug network(String raw) {
-        try {
-            return NetworkSlug.of(raw);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("network.not-found", raw);
-        }
-    }
 
     private static UUID offerId(String raw) {
         try {
@@ -136,14 +120,4 @@ class OfferController {
         }
     }
 
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher m = ENTITY_TAG.matcher(ifMatch);
-        if (!m.matches()) {
-            throw PreconditionException.malformed();
-        }
-        return Long.parseLong(m.group(1));
-    }
 }

@@ -1,5 +1,8 @@
 package fr.maillage.adapter.rest.people;
 
+import static fr.maillage.adapter.rest.shared.RequestValues.network;
+
+import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.application.access.port.out.PersonRoles;
 import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.audit.port.in.AuditLogQuery;
@@ -10,12 +13,8 @@ import fr.maillage.application.people.port.in.JoinNetworkUseCase;
 import fr.maillage.application.people.port.in.RevokeRoleUseCase;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.Fields;
-import fr.maillage.application.shared.NotFoundException;
-import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.network.NetworkRole;
-import fr.maillage.domain.network.NetworkSlug;
-import fr.maillage.domain.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -81,13 +80,6 @@ class PeopleController {
             Map<String, String> details) {
     }
 
-    record PageResponse<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
-
-        static <D, T> PageResponse<T> of(Page<D> page, java.util.function.Function<D, T> mapper) {
-            return new PageResponse<>(page.items().stream().map(mapper).toList(), page.page(), page.size(),
-                    page.totalItems(), page.totalPages());
-        }
-    }
 
     @Operation(summary = "Invite a person", description = "Animators and platform admins. Creates the account if "
             + "needed (the person is asked to set a password), adds it to the network, grants the role. 201 when the "
@@ -143,11 +135,4 @@ class PeopleController {
         return new PersonResponse(p.subject(), p.email(), p.roles().stream().map(Enum::name).sorted().toList());
     }
 
-    static NetworkSlug network(String raw) {
-        try {
-            return NetworkSlug.of(raw);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("network.not-found", raw);
-        }
-    }
 }

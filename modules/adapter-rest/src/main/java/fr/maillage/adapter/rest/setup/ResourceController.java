@@ -1,24 +1,22 @@
 package fr.maillage.adapter.rest.setup;
 
-import fr.maillage.adapter.rest.problem.PreconditionException;
+import static fr.maillage.adapter.rest.shared.RequestValues.network;
+import static fr.maillage.adapter.rest.shared.RequestValues.expectedVersion;
+
 import fr.maillage.application.setup.port.in.ManageResourcesUseCase;
 import fr.maillage.application.setup.port.in.ResourceCommand;
 import fr.maillage.application.setup.port.in.ResourcesQuery;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.domain.money.Money;
-import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.place.PlaceId;
 import fr.maillage.domain.place.Resource;
-import fr.maillage.domain.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Set-up", description = "Operators and places of a network")
 class ResourceController {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
 
     private final ManageResourcesUseCase manage;
     private final ResourcesQuery resources;
@@ -100,17 +97,10 @@ class ResourceController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody ResourceRequest body) {
         Resource saved = manage.updateResource(caller, network(slug), placeId(placeId), resourceId(resourceId),
-                body.raw(), version(ifMatch));
+                body.raw(), expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag("\"" + saved.version() + "\"").body(ResourceResponse.of(saved));
     }
 
-    private static NetworkSlug network(String raw) {
-        try {
-            return NetworkSlug.of(raw);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("network.not-found", raw);
-        }
-    }
 
     private static PlaceId placeId(String raw) {
         try {
@@ -128,14 +118,4 @@ class ResourceController {
         }
     }
 
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher m = ENTITY_TAG.matcher(ifMatch);
-        if (!m.matches()) {
-            throw PreconditionException.malformed();
-        }
-        return Long.parseLong(m.group(1));
-    }
 }

@@ -1,9 +1,11 @@
 package fr.maillage.adapter.rest.setup;
 
+import static fr.maillage.adapter.rest.shared.RequestValues.network;
+import static fr.maillage.adapter.rest.shared.RequestValues.expectedVersion;
+
 import fr.maillage.adapter.rest.directory.RenderedDirectories;
-import fr.maillage.adapter.rest.problem.PreconditionException;
 import fr.maillage.adapter.rest.setup.SetupResponses.OperatorResponse;
-import fr.maillage.adapter.rest.setup.SetupResponses.PageResponse;
+import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.adapter.rest.setup.SetupResponses.PlaceResponse;
 import fr.maillage.application.setup.port.in.ManageOperatorsUseCase;
 import fr.maillage.application.setup.port.in.ManagePlacesUseCase;
@@ -15,11 +17,9 @@ import fr.maillage.application.setup.port.in.PlacesQuery;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.application.shared.PageRequest;
-import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.operator.Operator;
 import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.domain.place.PlaceId;
-import fr.maillage.domain.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,8 +28,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +48,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Set-up", description = "Operators and places of a network")
 class SetupController {
 
-    private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
 
     private final ManageOperatorsUseCase manageOperators;
     private final OperatorsQuery operators;
@@ -129,7 +126,7 @@ class SetupController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody OperatorRequest body) {
         Operator o = manageOperators.updateOperator(caller, network(slug), operatorId(operatorId), body.raw(),
-                version(ifMatch));
+                expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag("\"" + o.version() + "\"").body(OperatorResponse.of(o));
     }
 
@@ -176,18 +173,11 @@ class SetupController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestBody PlaceRequest body) {
         var p = managePlaces.updatePlace(caller, network(slug), placeId(placeId), body.raw(), body.hours(),
-                version(ifMatch));
+                expectedVersion(ifMatch));
         directories.changed(slug);
         return ResponseEntity.ok().eTag("\"" + p.place().version() + "\"").body(PlaceResponse.of(p, clock));
     }
 
-    private static NetworkSlug network(String raw) {
-        try {
-            return NetworkSlug.of(raw);
-        } catch (InvalidValueException e) {
-            throw new NotFoundException("network.not-found", raw);
-        }
-    }
 
     private static OperatorId operatorId(String raw) {
         try {
@@ -205,14 +195,4 @@ class SetupController {
         }
     }
 
-    private static @Nullable Long version(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher m = ENTITY_TAG.matcher(ifMatch);
-        if (!m.matches()) {
-            throw PreconditionException.malformed();
-        }
-        return Long.parseLong(m.group(1));
-    }
 }

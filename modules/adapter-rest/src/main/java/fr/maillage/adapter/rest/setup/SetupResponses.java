@@ -85,11 +85,4 @@ final class SetupResponses {
         }
     }
 
-    record PageResponse<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
-        static <D, T> PageResponse<T> of(fr.maillage.application.shared.Page<D> page,
-                java.util.function.Function<D, T> mapper) {
-            return new PageResponse<>(page.items().stream().map(mapper).toList(), page.page(), page.size(),
-                    page.totalItems(), page.totalPages());
-        }
-    }
 }
