@@ -185,7 +185,7 @@ final class DirectoryFormats {
     }
 
     /** The place's openings of the coming {@code weeks} weeks as an RFC 5545 calendar (UTC times, CRLF, folded). */
-    static byte[] ics(Network network, StoredPlace stored, Instant now, int weeks) {
+    static byte[] ics(StoredPlace stored, Instant now, int weeks) {
         Place p = stored.place();
         Instant from = now.truncatedTo(ChronoUnit.DAYS);
         List<Opening> openings = stored.hours().openingsBetween(from, from.plus(weeks * 7L, ChronoUnit.DAYS));

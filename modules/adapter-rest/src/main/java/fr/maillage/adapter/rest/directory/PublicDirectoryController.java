@@ -97,10 +97,8 @@ class PublicDirectoryController {
     @GetMapping(path = "/places/{place}/openings.ics", produces = "text/calendar")
     ResponseEntity<byte[]> openings(@PathVariable String network, @PathVariable String place,
             HttpServletRequest request) {
-        NetworkSlug slug = slug(network);
-        var stored = directory.openPlace(slug, placeSlug(place));
-        Directory d = directory.directory(slug);
-        return cached(request, ICALENDAR, once(DirectoryFormats.ics(d.network(), stored, clock.instant(), 8)));
+        var stored = directory.openPlace(slug(network), placeSlug(place));
+        return cached(request, ICALENDAR, once(DirectoryFormats.ics(stored, clock.instant(), 8)));
     }
 
     private static RenderedDirectories.Rendering once(byte[] body) {
