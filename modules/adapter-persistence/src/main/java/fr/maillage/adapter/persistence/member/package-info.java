@@ -1,0 +1,5 @@
+/** Storage of the members of a network. */
+@NullMarked
+package fr.maillage.adapter.persistence.member;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,3 @@
+--liquibase formatted sql
+
+-- (changesets of issue 5: booking)
