@@ -71,6 +71,23 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
                 profile.company(), profile.address(), consents, status, source, createdAt, erasedAt, version);
     }
 
+    /**
+     * The same member under another email (a checked address, lower-cased here): only for a member without an
+     * account, whose email is not their account's ({@code member.email.not-editable} otherwise).
+     */
+    public Member withEmail(String changed) {
+        requireActive();
+        if (subject != null) {
+            throw new ConflictException("member.email.not-editable");
+        }
+        String normalized = changed.strip().toLowerCase(Locale.ROOT);
+        if (normalized.isEmpty() || normalized.length() > 254 || normalized.indexOf('@') < 1) {
+            throw new InvalidValueException("email.invalid");
+        }
+        return new Member(id, network, subject, normalized, givenName, familyName, phone, company, address, consents,
+                status, source, createdAt, erasedAt, version);
+    }
+
     /** The same member, subscribed to the network's news by email or not. */
     public Member withNewsletter(boolean newsletter) {
         requireActive();
