@@ -3,7 +3,7 @@ package fr.maillage.bootstrap;
 import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.port.out.NetworkRolePort;
 import fr.maillage.application.audit.AuditLog;
-import fr.maillage.application.identity.NetworkOrganizations;
+import fr.maillage.application.network.NetworkOrganizations;
 import fr.maillage.application.identity.port.out.IdentityProviderPort;
 import fr.maillage.application.member.MemberProfiles;
 import fr.maillage.application.member.MemberService;

@@ -6,7 +6,7 @@ import fr.maillage.application.access.Permission;
 import fr.maillage.application.access.port.out.NetworkRolePort;
 import fr.maillage.application.access.port.out.RoleGrant;
 import fr.maillage.application.audit.AuditLog;
-import fr.maillage.application.identity.NetworkOrganizations;
+import fr.maillage.application.network.NetworkOrganizations;
 import fr.maillage.application.identity.OrganizationRef;
 import fr.maillage.application.identity.PersonRef;
 import fr.maillage.application.identity.port.out.IdentityProviderPort;

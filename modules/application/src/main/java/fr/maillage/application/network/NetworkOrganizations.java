@@ -1,5 +1,6 @@
-package fr.maillage.application.identity;
+package fr.maillage.application.network;
 
+import fr.maillage.application.identity.OrganizationRef;
 import fr.maillage.application.identity.port.out.IdentityProviderPort;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
