@@ -73,7 +73,14 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
     }
 
     @Override
-    public Member createMember(Caller caller, NetworkSlug network, CreateMemberCommand command) {
+    public Member createMember(Caller caller, NetworkSlug network, CreateMemberCommand.Raw raw) {
+        // The network and the permission first, then the body: someone who may not act learns nothing of it.
+        CreateMemberCommand command = access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, granted -> {
+            writable(granted);
+            CreateMemberCommand parsed = CreateMemberCommand.parse(raw);
+            profiles.requireEmailFree(parsed.email().value());
+            return parsed;
+        });
         if (!command.invite()) {
             return access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {
                 Network n = writable(granted);
@@ -83,11 +90,7 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
             });
         }
         // The identity provider first, idempotently: if it fails, nothing is written; a retry completes.
-        Network checked = access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, granted -> {
-            Network n = writable(granted);
-            profiles.requireEmailFree(command.email().value());
-            return n;
-        });
+        Network checked = access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, NetworkAccess::network);
         OrganizationRef organization = organizations.of(checked);
         PersonRef person = identity.ensurePerson(command.email(), command.profile().givenName(),
                 command.profile().familyName());

@@ -238,10 +238,12 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(subjects(api.get("/api/networks/" + b + "/people?size=100").token(token).send()))
                 .containsExactlyInAnyOrder(both.subject(), onlyB.subject());
 
+        String onlyAMember = memberId(a, onlyA.email(), platformAdmin());
+        String onlyBMember = memberId(b, onlyB.email(), platformAdmin());
         JsonNode auditA = auditItems(a, token);
         assertThat(auditA.values()).isNotEmpty().allSatisfy(event -> assertThat(event.get("target").asString(""))
-                .isIn(a, both.subject(), onlyA.subject()));
-        assertThat(auditA.toString()).doesNotContain(b).doesNotContain(onlyB.subject());
+                .isIn(a, both.subject(), onlyA.subject(), onlyAMember));
+        assertThat(auditA.toString()).doesNotContain(b).doesNotContain(onlyB.subject()).doesNotContain(onlyBMember);
 
         // The animator's powers in A do not carry over to B, where the same person is a manager.
         String bName = api.get("/api/networks/" + b).token(token).send().json().get("name").asString();

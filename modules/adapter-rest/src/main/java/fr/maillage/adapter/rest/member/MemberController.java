@@ -4,7 +4,6 @@ import static fr.maillage.adapter.rest.shared.RequestValues.expectedVersion;
 import static fr.maillage.adapter.rest.shared.RequestValues.network;
 
 import fr.maillage.adapter.rest.shared.PageResponse;
-import fr.maillage.application.member.port.in.CreateMemberCommand;
 import fr.maillage.application.member.port.in.ManageMembersUseCase;
 import fr.maillage.application.member.port.in.MembersQuery;
 import fr.maillage.application.member.port.in.OwnProfileUseCase;
@@ -55,7 +54,7 @@ class MemberController {
     @PostMapping(path = "/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MemberResponse> create(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @RequestBody MemberRequests.Create body) {
-        Member created = manage.createMember(caller, network(slug), CreateMemberCommand.parse(body.raw()));
+        Member created = manage.createMember(caller, network(slug), body.raw());
         return ResponseEntity.created(URI.create("/api/networks/" + slug + "/members/" + created.id()))
                 .eTag(etag(created)).body(MemberResponse.of(created));
     }

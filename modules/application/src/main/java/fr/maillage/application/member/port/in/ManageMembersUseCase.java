@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 public interface ManageMembersUseCase {
 
     /**
-     * Records a member. With {@code invite}, the identity provider is asked first (account, organization membership):
+     * Records a member (the body is read once the caller's access is checked). With {@code invite}, the identity provider is asked first (account, organization membership):
      * if it fails, nothing is written (503); then the member and their MEMBER role are written together.
      */
-    Member createMember(Caller caller, NetworkSlug network, CreateMemberCommand command);
+    Member createMember(Caller caller, NetworkSlug network, CreateMemberCommand.Raw member);
 
     /** Changes a member's profile; {@code expectedVersion} (If-Match) refuses a stale change (412). */
     Member updateMember(Caller caller, NetworkSlug network, UUID member, UpdateProfileCommand command,
