@@ -68,7 +68,9 @@ public final class MemberProfiles {
      */
     public Member signedUp(NetworkId network, Caller caller, EmailAddress email, SignUpCommand signUp) {
         Instant now = clock.instant();
-        Optional<Member> mine = members.findBySubject(caller.subject());
+        // An erased member no longer names the person (erasure clears the subject); if one still did, inserting
+        // below would answer 409 member.subject.taken rather than bring the erased profile back.
+        Optional<Member> mine = findOfCaller(caller);
         if (mine.isPresent()) {
             Member current = mine.get();
             if (current.consents().termsAcceptedAt() != null) {
@@ -101,7 +103,7 @@ public final class MemberProfiles {
      */
     public Member invited(NetworkId network, Caller actor, PersonRef person, @Nullable String firstName,
             @Nullable String lastName) {
-        Optional<Member> theirs = members.findBySubject(person.subject());
+        Optional<Member> theirs = members.findBySubject(person.subject()).filter(m -> !m.isErased());
         if (theirs.isPresent()) {
             return theirs.get();
         }
