@@ -1,0 +1,58 @@
+package fr.maillage.adapter.persistence.gdpr;
+
+import fr.maillage.application.member.port.out.MemberErasurePort;
+import fr.maillage.application.member.port.out.PersonalDataPort;
+import fr.maillage.domain.member.Member;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The member's memberships (what was sold, for how much, when, its places), for the export. At erasure, memberships
+ * are KEPT (they are what invoices and the accounts are made of, 10 years: Code de commerce L123-22, Livre des
+ * procédures fiscales L102 B) and hold no personal data of their own (the member is a pseudonymised id); the
+ * erasure is refused while a sale awaits payment ({@code member.erase.payment-pending}), and automatic renewals are
+ * switched off (a subscription of an erased member must not renew).
+ */
+@Component
+class MembershipPersonalData implements PersonalDataPort, MemberErasurePort {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Override
+    public String section() {
+        return "memberships";
+    }
+
+    @Override
+    public Object export(Member member) {
+        return SqlRows.query(em, """
+                select m.id, m.offer_id, m.operator_id, m.kind, m.status, m.offer_name, m.price_cents, m.vat_rate_bp,
+                       m.scope_type, m.billing, m.entries_total, m.entries_remaining, m.entry_minutes, m.validity,
+                       m.valid_from, m.valid_until, m.amount_paid_cents, m.renewal_of, m.auto_renew, m.sold_at,
+                       m.activated_at, m.ended_at, m.cancel_reason,
+                       array(select p.place_id from membership_place p where p.membership_id = m.id
+                             order by p.place_id) as places
+                from membership m where m.member_id = ? order by m.sold_at, m.id""", member.id().value());
+    }
+
+    @Override
+    public List<String> refusals(Member member) {
+        boolean pending = !SqlRows.query(em, "select 1 from membership where member_id = ? and status = ? limit 1",
+                member.id().value(), "PENDING_PAYMENT").isEmpty();
+        return pending ? List.of("member.erase.payment-pending") : List.of();
+    }
+
+    @Override
+    public Map<String, Integer> erase(Member member, Instant at, String actor) {
+        int stopped = SqlRows.update(em, """
+                update membership set auto_renew = false, updated_at = ?, version = version + 1
+                where member_id = ? and auto_renew""", at.atOffset(ZoneOffset.UTC), member.id().value());
+        return stopped == 0 ? Map.of() : Map.of("renewalsStopped", stopped);
+    }
+}
