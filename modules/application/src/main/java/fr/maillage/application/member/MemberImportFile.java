@@ -11,6 +11,7 @@ import fr.maillage.domain.shared.PostalAddress;
 import java.nio.charset.Charset;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -217,7 +218,18 @@ public final class MemberImportFile {
         return check(done -> { }, Integer.MAX_VALUE);
     }
 
+    /** Checks a row; its issues are added to {@code errors} in the order of the file's columns. */
     private @Nullable Candidate check(MemberCsv.Row row, List<MemberImportIssue> errors,
+            Map<String, Integer> firstLineOf) {
+        List<MemberImportIssue> found = new ArrayList<>();
+        Candidate candidate = checkRow(row, found, firstLineOf);
+        found.sort(Comparator.comparingInt(issue -> issue.column() == null ? -1
+                : table.header().cells().stream().map(String::strip).toList().indexOf(issue.column())));
+        errors.addAll(found);
+        return candidate;
+    }
+
+    private @Nullable Candidate checkRow(MemberCsv.Row row, List<MemberImportIssue> errors,
             Map<String, Integer> firstLineOf) {
         int before = errors.size();
         int width = table.header().cells().size();

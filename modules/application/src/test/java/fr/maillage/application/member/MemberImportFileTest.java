@@ -99,7 +99,7 @@ class MemberImportFileTest {
         MemberImportFile.Checked checked = read(csv.getBytes(StandardCharsets.UTF_8)).check();
         assertThat(checked.candidates()).isEmpty();
         assertThat(checked.errors()).extracting(MemberImportFileTest::describe).containsExactly(
-                "2:email:email.invalid", "2:nom:field.required", "2:téléphone:member.phone.format",
+                "2:nom:field.required", "2:email:email.invalid", "2:téléphone:member.phone.format",
                 "2:newsletter:member.import.newsletter.format",
                 "3:prénom:field.required", "3:code postal:member.import.address.incomplete",
                 "4:email:member.import.email.duplicate",
