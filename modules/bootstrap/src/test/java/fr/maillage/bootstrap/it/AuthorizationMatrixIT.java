@@ -45,7 +45,11 @@ import tools.jackson.databind.JsonNode;
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
  * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {memberId}} the member profile
- * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
+ * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {freshMemberId}} the member
+ * profile of a person invited as MEMBER for the row alone (in a path, it stands for the template's {@code {memberId}}:
+ * an erasure per row), {@code {importId}} the fixture's member import (a dry run, finished), {@code {csv}} (a whole
+ * body) a CSV member list of one row whose email no other row uses, sent as {@code text/csv},
+ * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
  * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
@@ -71,7 +75,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "resourceId", "memberId", "role", "unique", "prefix", "network", "place");
+            "offerId", "resourceId", "memberId", "role", "unique", "prefix", "network", "place", "freshMemberId",
+            "importId", "csv");
     /** The public slug of the fixture's (open) place, derived from its name. */
     static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
@@ -150,12 +155,13 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String unique = uniqueSlug("u").substring(2);
         String path = resolve(row.path(), fixture, unique);
         String body = row.body().isEmpty() ? null : resolve(row.body(), fixture, unique);
+        boolean csv = row.body().equals("{csv}");
         boolean networkScoped = row.path().contains("{slug}");
         Snapshot before = row.permitted() || !networkScoped ? null : snapshot(fixture);
 
         Api.Call call = switch (row.method()) {
             case "GET" -> api.get(path);
-            case "POST" -> api.post(path, body);
+            case "POST" -> csv ? api.post(path, body).header("Content-Type", "text/csv") : api.post(path, body);
             case "PUT" -> api.put(path, body);
             case "PATCH" -> api.patch(path, body);
             case "DELETE" -> api.delete(path);
@@ -193,7 +199,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 softly.assertThat(snapshot(fixture)).as("%s: a refused call changes nothing", described)
                         .isEqualTo(before);
             }
-            if (body != null) {
+            if (body != null && !csv) {
                 JsonNode sent = Api.JSON.readTree(body);
                 if (sent.hasNonNull("slug")) {
                     softly.assertThat(networkRows(sent.get("slug").asString()))
@@ -222,6 +228,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "offerId" -> fixture.offerId();
                 case "resourceId" -> fixture.resourceId();
                 case "memberId" -> fixture.memberId();
+                case "freshMemberId" -> freshMemberProfile(fixture.slug(), unique);
+                case "importId" -> fixture.importId();
+                case "csv" -> "nom;prénom;email\nMartin;Camille;import-" + unique + "@maillage.test\n";
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -250,6 +259,17 @@ class AuthorizationMatrixIT extends EndToEndTest {
         return invited.json().get("subject").asString();
     }
 
+    /** The member profile of someone invited as MEMBER in the network for this row alone. */
+    private String freshMemberProfile(String slug, String unique) {
+        freshMember(slug, unique);
+        Api.Reply found = api.get("/api/networks/" + slug + "/members?q=member-" + unique + "@maillage.test")
+                .token(platformAdmin()).send();
+        if (found.status() != 200 || found.json().get("totalItems").asLong() != 1) {
+            throw new IllegalStateException("the fresh member has no profile: " + found);
+        }
+        return found.json().get("items").get(0).get("id").asString();
+    }
+
     // ---------------------------------------------------------------------------------------------- fixture
 
     /**
@@ -258,7 +278,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * round trips).
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
-            String offerId, String resourceId, String memberId) {
+            String offerId, String resourceId, String memberId, String importId) {
     }
 
     static final String FIXTURE_RESOURCE = """
@@ -308,16 +328,39 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 throw new IllegalStateException("the fixture's member has no profile: " + found);
             }
             String memberId = found.json().get("items").get(0).get("id").asString();
+            String importId = dryRunImport(base);
             if (adminJoins) {
                 Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
                 if (joined.status() != 200) {
                     throw new IllegalStateException("the platform admin cannot join: " + joined);
                 }
             }
-            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId);
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId, importId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
+    }
+
+    /** A member import that validates one row and writes nothing (a dry run), finished before the rows run. */
+    private String dryRunImport(String base) throws InterruptedException {
+        Api.Reply started = api.post(base + "/member-imports?dryRun=true", "nom;prénom;email\nMartin;Camille;"
+                + "dry-run@maillage.test\n").header("Content-Type", "text/csv").token(platformAdmin()).send();
+        if (started.status() != 202) {
+            throw new IllegalStateException("fixture import failed: " + started);
+        }
+        String id = started.json().get("id").asString();
+        for (int i = 0; i < 500; i++) {
+            String status = api.get(base + "/member-imports/" + id).token(platformAdmin()).send().json()
+                    .get("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return id;
+            }
+            if (status.equals("FAILED")) {
+                throw new IllegalStateException("fixture import failed: " + status);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the fixture's import did not finish");
     }
 
     private static String created(Api.Reply reply) {
@@ -382,7 +425,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
         /** The endpoint as the OpenAPI document names it ({@code {manager}} is a {@code {subject}}). */
         String endpoint() {
-            return method + " " + path.replace("{manager}", "{subject}");
+            return method + " " + path.replace("{manager}", "{subject}").replace("{freshMemberId}", "{memberId}");
         }
 
         boolean permitted() {
