@@ -107,6 +107,9 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
             Network n = writable(granted);
             ZoneId zone = n.timeZone().zone();
             Instant now = clock.instant();
+            // Bookings of one resource queue here (a row lock) rather than deadlock on the exclusion constraint;
+            // the resource read below (active or not) stays true until the booking commits.
+            bookings.lockResource(resourceId);
             Resource resource = resources.find(resourceId)
                     .orElseThrow(() -> new NotFoundException("resource.not-found"));
             StoredPlace place = places.find(resource.place())
@@ -125,7 +128,6 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
                 throw new ConflictException("booking.resource.inactive", resource.name());
             }
             BookingRules.openingHolding(place.hours(), place.place().name(), c.start(), c.end());
-            bookings.lockResource(resource.id());
             Booking booking = Booking.confirmed(new BookingId(Ids.newId(clock)), n.id(), resource.id(),
                     resource.place(), member.id(), c.start(), c.end(), caller.subject(), c.note(), now);
             Booking stored;

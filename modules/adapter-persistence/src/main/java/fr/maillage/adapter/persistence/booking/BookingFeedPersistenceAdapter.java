@@ -27,14 +27,17 @@ class BookingFeedPersistenceAdapter implements BookingFeedPort {
     @Override
     public void save(MemberId member, byte[] tokenHash, Instant issuedAt) {
         BookingFeedEntity e = em.find(BookingFeedEntity.class, member.value());
-        if (e == null) {
+        boolean first = e == null;
+        if (first) {
             e = new BookingFeedEntity();
             e.networkId = TenantScope.current();
             e.memberId = member.value();
-            em.persist(e);
         }
         e.tokenHash = tokenHash.clone();
         e.issuedAt = issuedAt;
+        if (first) {
+            em.persist(e);
+        }
         em.flush();
     }
 
