@@ -241,21 +241,28 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
         return access.inNetwork(caller, network, Permission.SELF_SERVICE, false, granted -> {
             Member member = self(caller);
             Optional<Instant> issued = feeds.issuedAt(member.id());
-            return issued.map(at -> new FeedAddress(null, at)).orElseGet(() -> issue(granted, member));
+            if (issued.isPresent()) {
+                return new FeedAddress(null, issued.get());
+            }
+            FeedTokens.Issued token = FeedTokens.issue(granted.network().id());
+            Instant now = clock.instant();
+            if (feeds.insertIfAbsent(member.id(), token.hash(), now)) {
+                return new FeedAddress(token.token(), now);
+            }
+            // Issued meanwhile by a concurrent call: that one shows the address.
+            return new FeedAddress(null, feeds.issuedAt(member.id()).orElse(now));
         });
     }
 
     @Override
     public FeedAddress rotateFeed(Caller caller, NetworkSlug network) {
-        return access.inNetwork(caller, network, Permission.SELF_SERVICE, false,
-                granted -> issue(granted, self(caller)));
-    }
-
-    private FeedAddress issue(NetworkAccess granted, Member member) {
-        FeedTokens.Issued issued = FeedTokens.issue(granted.network().id());
-        Instant now = clock.instant();
-        feeds.save(member.id(), issued.hash(), now);
-        return new FeedAddress(issued.token(), now);
+        return access.inNetwork(caller, network, Permission.SELF_SERVICE, false, granted -> {
+            Member member = self(caller);
+            FeedTokens.Issued token = FeedTokens.issue(granted.network().id());
+            Instant now = clock.instant();
+            feeds.replace(member.id(), token.hash(), now);
+            return new FeedAddress(token.token(), now);
+        });
     }
 
     @Override

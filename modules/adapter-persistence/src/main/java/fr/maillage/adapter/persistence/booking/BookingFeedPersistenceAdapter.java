@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Members' calendar feeds (hashes of their tokens), in the current network's tenant transaction. */
+/**
+ * Members' calendar feeds (hashes of their tokens), in the current network's tenant transaction. Written with
+ * {@code insert ... on conflict}, so that two first calls at once issue one token, never a 500.
+ */
 @Component
 class BookingFeedPersistenceAdapter implements BookingFeedPort {
 
@@ -25,20 +28,25 @@ class BookingFeedPersistenceAdapter implements BookingFeedPort {
     }
 
     @Override
-    public void save(MemberId member, byte[] tokenHash, Instant issuedAt) {
-        BookingFeedEntity e = em.find(BookingFeedEntity.class, member.value());
-        boolean first = e == null;
-        if (first) {
-            e = new BookingFeedEntity();
-            e.networkId = TenantScope.current();
-            e.memberId = member.value();
-        }
-        e.tokenHash = tokenHash.clone();
-        e.issuedAt = issuedAt;
-        if (first) {
-            em.persist(e);
-        }
-        em.flush();
+    public boolean insertIfAbsent(MemberId member, byte[] tokenHash, Instant issuedAt) {
+        return em.createNativeQuery("""
+                        insert into booking_feed (network_id, member_id, token_hash, issued_at)
+                        values (:network, :member, :hash, :issued)
+                        on conflict (network_id, member_id) do nothing""")
+                .setParameter("network", TenantScope.current()).setParameter("member", member.value())
+                .setParameter("hash", tokenHash).setParameter("issued", issuedAt).executeUpdate() == 1;
+    }
+
+    @Override
+    public void replace(MemberId member, byte[] tokenHash, Instant issuedAt) {
+        em.createNativeQuery("""
+                        insert into booking_feed (network_id, member_id, token_hash, issued_at)
+                        values (:network, :member, :hash, :issued)
+                        on conflict (network_id, member_id) do update
+                        set token_hash = excluded.token_hash, issued_at = excluded.issued_at,
+                            version = booking_feed.version + 1""")
+                .setParameter("network", TenantScope.current()).setParameter("member", member.value())
+                .setParameter("hash", tokenHash).setParameter("issued", issuedAt).executeUpdate();
     }
 
     @Override

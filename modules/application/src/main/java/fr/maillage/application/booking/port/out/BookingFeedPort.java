@@ -12,8 +12,14 @@ public interface BookingFeedPort {
     /** When the member's current feed token was issued; empty when they have none. */
     Optional<Instant> issuedAt(MemberId member);
 
+    /**
+     * Sets the member's feed token (its hash) if they have none; {@code false} (nothing changed) when they have one,
+     * be it issued a moment ago by a concurrent call.
+     */
+    boolean insertIfAbsent(MemberId member, byte[] tokenHash, Instant issuedAt);
+
     /** Sets the member's feed token (its hash), replacing any previous one. */
-    void save(MemberId member, byte[] tokenHash, Instant issuedAt);
+    void replace(MemberId member, byte[] tokenHash, Instant issuedAt);
 
     /** The member whose current feed token has this hash. */
     Optional<MemberId> memberOf(byte[] tokenHash);
