@@ -50,8 +50,9 @@ import tools.jackson.databind.JsonNode;
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
  * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {bookingId}} the fixture
  * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
- * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token, {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
- * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
+ * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
+ * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice prefix no other row
+ * uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
@@ -275,11 +276,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String offerId, String resourceId, LocalDate slotDay, String bookingId, String feedToken) {
     }
 
-    /** The fixture place's hours: every day 08:00-20:00, in the network's zone (Europe/Paris). */
+    /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
     static final String FIXTURE_HOURS = """
             {"weekly": {"MONDAY": ["08:00-20:00"], "TUESDAY": ["08:00-20:00"], "WEDNESDAY": ["08:00-20:00"],
              "THURSDAY": ["08:00-20:00"], "FRIDAY": ["08:00-20:00"], "SATURDAY": ["08:00-20:00"],
-             "SUNDAY": ["08:00-20:00"]}}""";
+             "SUNDAY": ["08:00-20:00"]}, "closedOnPublicHolidays": false}""";
 
     static final String FIXTURE_RESOURCE = """
             {"kind": "MEETING_ROOM", "name": "Salle de la matrice", "capacity": 8, "pricePerHourCents": 1500}""";

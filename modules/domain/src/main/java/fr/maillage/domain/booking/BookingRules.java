@@ -102,11 +102,11 @@ public final class BookingRules {
     }
 
     /**
-     * The opening of the place (whole, not cut to the booking) that holds the whole of {@code [start, end)}. Otherwise a {@link ConflictException}
-     * naming the place and its hours on the local date of the start: {@code booking.place.closed} (place, date) when
-     * it is closed that day, {@code booking.place.closed-labelled} (place, date, label: "Noël", "Vacances") when an
-     * exception or a holiday says why, else {@code booking.outside-hours} (place, date, ranges such as
-     * "09:00-12:00, 14:00-17:00").
+     * The opening of the place (whole, not cut to the booking) that holds the whole of {@code [start, end)}.
+     * Otherwise a {@link ConflictException} naming the place and its hours on the local date of the start:
+     * {@code booking.place.closed} (place, date) when it is closed that day, {@code booking.place.closed-labelled}
+     * (place, date, label: "Noël", "Vacances") when an exception or a holiday says why, else
+     * {@code booking.outside-hours} (place, date, ranges such as "09:00-12:00, 14:00-17:00").
      */
     public static Opening openingHolding(OpeningHours hours, String placeName, Instant start, Instant end) {
         checkLength(start, end);

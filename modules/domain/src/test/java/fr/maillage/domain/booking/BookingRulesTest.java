@@ -73,7 +73,8 @@ class BookingRulesTest {
     @Test
     void a_start_is_not_in_the_past_but_the_quarter_hour_under_way_may_be_booked() {
         Instant now = serres("2026-03-02T09:07:30");
-        assertThat(BookingRules.checkStart(serres("2026-03-02T09:00"), now, PARIS)).isEqualTo(serres("2026-03-02T09:00"));
+        assertThat(BookingRules.checkStart(serres("2026-03-02T09:00"), now, PARIS))
+                .isEqualTo(serres("2026-03-02T09:00"));
         assertCode(() -> BookingRules.checkStart(serres("2026-03-02T08:45"), now, PARIS), "booking.start.past");
         assertCode(() -> BookingRules.checkStart(serres("2025-03-02T09:00"), now, PARIS), "booking.start.past");
     }
