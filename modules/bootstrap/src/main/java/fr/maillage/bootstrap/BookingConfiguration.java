@@ -5,6 +5,7 @@ import fr.maillage.application.audit.AuditLog;
 import fr.maillage.application.booking.BookingService;
 import fr.maillage.application.booking.port.out.BookingFeedPort;
 import fr.maillage.application.booking.port.out.BookingPort;
+import fr.maillage.application.member.MemberProfiles;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.setup.port.out.PlacePort;
@@ -21,8 +22,8 @@ public class BookingConfiguration {
     @Bean
     public BookingService bookingService(AccessPolicy access, BookingPort bookings, BookingFeedPort feeds,
             ResourcePort resources, PlacePort places, OperatorPort operators, MemberPort members,
-            UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
-        return new BookingService(access, bookings, feeds, resources, places, operators, members, unitOfWork, audit,
-                clock);
+            MemberProfiles profiles, UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
+        return new BookingService(access, bookings, feeds, resources, places, operators, members, profiles,
+                unitOfWork, audit, clock);
     }
 }

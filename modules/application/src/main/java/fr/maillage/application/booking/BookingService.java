@@ -14,6 +14,7 @@ import fr.maillage.application.booking.port.in.CancelBookingUseCase;
 import fr.maillage.application.booking.port.out.BookingFeedPort;
 import fr.maillage.application.booking.port.out.BookingFeedPort.FeedNetwork;
 import fr.maillage.application.booking.port.out.BookingPort;
+import fr.maillage.application.member.MemberProfiles;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.setup.port.out.PlacePort;
@@ -58,7 +59,8 @@ import org.jspecify.annotations.Nullable;
  * Bookings of resources. Who may do what:
  * <ul>
  * <li>a member books for themself ({@link Permission#SELF_SERVICE}; their member profile is the one linked to their
- * login, else {@code member.not-found}), reads and cancels their own bookings (until they start);</li>
+ * login, {@link MemberProfiles#ofCaller}, else {@code member.not-found}), reads and cancels their own bookings (until
+ * they start);</li>
  * <li>a manager books for a member ({@link Permission#FRONT_DESK}, {@code memberId}), reads who booked and cancels
  * (until the end) at the places of the operators they run: other places' resources and bookings do not exist for
  * them (404); animators and platform admins everywhere in the network;</li>
@@ -78,13 +80,14 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
     private final PlacePort places;
     private final OperatorPort operators;
     private final MemberPort members;
+    private final MemberProfiles profiles;
     private final UnitOfWorkPort unitOfWork;
     private final AuditLog audit;
     private final Clock clock;
 
     public BookingService(AccessPolicy access, BookingPort bookings, BookingFeedPort feeds, ResourcePort resources,
-            PlacePort places, OperatorPort operators, MemberPort members, UnitOfWorkPort unitOfWork, AuditLog audit,
-            Clock clock) {
+            PlacePort places, OperatorPort operators, MemberPort members, MemberProfiles profiles,
+            UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
         this.access = access;
         this.bookings = bookings;
         this.feeds = feeds;
@@ -92,6 +95,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
         this.places = places;
         this.operators = operators;
         this.members = members;
+        this.profiles = profiles;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.clock = clock;
@@ -211,7 +215,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
             Instant end = Objects.requireNonNull(window.to());
             boolean seesNames = granted.can(Permission.FRONT_DESK) && managesPlace(granted, caller, place);
             @Nullable MemberId own = granted.can(Permission.SELF_SERVICE)
-                    ? members.findBySubject(caller.subject()).map(Member::id).orElse(null) : null;
+                    ? profiles.findOfCaller(caller).map(Member::id).orElse(null) : null;
             Views views = new Views(zone);
             List<AgendaEntry> entries = bookings.confirmedOf(resource.id(), window.from(), end).stream()
                     .map(b -> new AgendaEntry(b.start(), b.end(),
@@ -285,10 +289,9 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    /** The caller's own member profile in the current network. */
+    /** The caller's own member profile in the current network ({@code member.not-found} when none). */
     private Member self(Caller caller) {
-        return members.findBySubject(caller.subject()).filter(this::bookable)
-                .orElseThrow(() -> new NotFoundException("member.not-found"));
+        return profiles.ofCaller(caller);
     }
 
     private boolean bookable(Member member) {
@@ -296,7 +299,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
     }
 
     private boolean isOwn(NetworkAccess granted, Caller caller, Booking booking) {
-        return granted.can(Permission.SELF_SERVICE) && members.findBySubject(caller.subject())
+        return granted.can(Permission.SELF_SERVICE) && profiles.findOfCaller(caller)
                 .map(m -> m.id().equals(booking.member())).orElse(false);
     }
 

@@ -29,13 +29,11 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,29 +46,28 @@ import tools.jackson.databind.JsonNode;
  * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
- * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {bookingId}} the fixture
+ * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {memberId}} the member profile
+ * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {bookingId}} the fixture
  * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
  * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
  * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice prefix no other row
  * uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
- * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
+ * {@code animator-elsewhere} (animator of another network), {@code platform-admin} (who, for the self-service
+ * endpoints under {@code /me/}, has joined the target network, so that they have a member profile there too).
  *
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
- * and leave the target network as it was (the network, its people, its audit log, its operators, places and offers, the
- * bookings of its resource, and neither the network nor the
+ * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and
+ * members, the bookings of its resource, and neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
  * <p>{@link #every_endpoint_of_the_api_has_a_row_for_every_role()} compares the matrix with the OpenAPI document, so
  * that a new endpoint cannot ship without its rows.
  */
 class AuthorizationMatrixIT extends EndToEndTest {
-
-    @Autowired
-    DataSource dataSource;
 
     static final String MATRIX = "/authorization-matrix.csv";
     static final List<String> ROLES = List.of("anonymous", "outsider", "member", "manager", "animator",
@@ -79,8 +76,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "resourceId", "role", "unique", "prefix", "network", "place", "bookingId", "token", "start",
-            "end");
+            "offerId", "resourceId", "memberId", "role", "unique", "prefix", "network", "place", "bookingId", "token",
+            "start", "end");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -94,7 +91,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
         List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
         List<DynamicNode> nodes = new ArrayList<>();
         for (Map.Entry<String, List<Row>> endpoint : byEndpoint.entrySet()) {
-            Supplier<Fixture> fixture = once(() -> fixture());
+            boolean selfService = endpoint.getKey().contains("/me/");
+            Supplier<Fixture> fixture = once(() -> fixture(selfService));
             List<Row> ordered = endpoint.getValue().stream()
                     .sorted(Comparator.comparing(Row::permitted)) // refusals first, successes last (stable)
                     .toList();
@@ -233,6 +231,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "placeId" -> fixture.placeId();
                 case "offerId" -> fixture.offerId();
                 case "resourceId" -> fixture.resourceId();
+                case "memberId" -> fixture.memberId();
                 case "bookingId" -> fixture.bookingId();
                 case "token" -> fixture.feedToken();
                 case "start" -> fixture.slotDay() + "T12:00";
@@ -273,7 +272,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * round trips).
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
-            String offerId, String resourceId, LocalDate slotDay, String bookingId, String feedToken) {
+            String offerId, String resourceId, String memberId, LocalDate slotDay, String bookingId,
+            String feedToken) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -290,7 +290,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
              "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
              "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "MATRIX"}""";
 
-    private Fixture fixture() {
+    private Fixture fixture(boolean adminJoins) {
         try {
             List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
             String slug = networks.get(0);
@@ -324,7 +324,17 @@ class AuthorizationMatrixIT extends EndToEndTest {
                     .token(platformAdmin()).send());
             String resourceId = created(api.post(base + "/places/" + placeId + "/resources", FIXTURE_RESOURCE)
                     .token(platformAdmin()).send());
-            MemberProfiles.of(dataSource, slug, people.get(1), "Membre", "de la matrice");
+            Api.Reply found = api.get(base + "/members?q=" + people.get(1).email()).token(platformAdmin()).send();
+            if (found.status() != 200 || found.json().get("totalItems").asLong() != 1) {
+                throw new IllegalStateException("the fixture's member has no profile: " + found);
+            }
+            String memberId = found.json().get("items").get(0).get("id").asString();
+            if (adminJoins) {
+                Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
+                if (joined.status() != 200) {
+                    throw new IllegalStateException("the platform admin cannot join: " + joined);
+                }
+            }
             LocalDate slotDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(2);
             String bookingId = created(api.post(base + "/resources/" + resourceId + "/bookings",
                     "{\"start\":\"" + slotDay + "T10:00\",\"end\":\"" + slotDay + "T11:00\"}")
@@ -335,8 +345,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             }
             String url = feed.json().get("url").asString();
             String feedToken = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
-            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, slotDay, bookingId,
-                    feedToken);
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId, slotDay,
+                    bookingId, feedToken);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
@@ -351,7 +361,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
     /** What a refused call must leave as it was, read by a platform admin. */
     record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places,
-            JsonNode offers, JsonNode bookings) {
+            JsonNode offers, JsonNode members, JsonNode bookings) {
     }
 
     private Snapshot snapshot(Fixture fixture) {
@@ -363,6 +373,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 json(api.get(base + "/operators?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/places?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/offers?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/members?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/resources/" + fixture.resourceId() + "/bookings").token(admin).send())
                         .path("bookings"));
     }

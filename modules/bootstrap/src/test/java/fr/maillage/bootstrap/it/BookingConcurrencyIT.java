@@ -134,7 +134,7 @@ class BookingConcurrencyIT extends EndToEndTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private BookingsIT.Scene scene() throws Exception {
-        return BookingsIT.scene(this, dataSource);
+        return BookingsIT.scene(this);
     }
 
     private void insert(Connection c, BookingsIT.Scene s, Instant start, Instant end, String status)
