@@ -15,9 +15,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  * exception: networks are open communities.
  */
 class CrossNetworkIsolationIT extends EndToEndTest {
+
+    @Autowired
+    DataSource dataSource;
 
     /** A network created by a platform admin, with an animator, a manager and a member invited through the API. */
     record Side(String slug, Person animator, Person manager, Person member) {
@@ -55,6 +60,17 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         Side a = sides.get(0);
         Side b = sides.get(1);
         String bPath = "/api/networks/" + b.slug();
+        // A card of B's operator sold to B's member: B's memberships are targets too.
+        String bMember = MemberRows.member(dataSource, b.slug(), b.member().email(), "Membre", "De B",
+                b.member().subject());
+        String bOperator = created(api.post(bPath + "/operators", AuthorizationMatrixIT.FIXTURE_OPERATOR)
+                .token(b.animator().token()).send());
+        String bOffer = created(api.post(bPath + "/offers", OffersIT.LA_SERRE_CARD.formatted(bOperator))
+                .token(b.animator().token()).send());
+        String bMembership = created(api.post(bPath + "/members/" + bMember + "/memberships",
+                "{\"offerId\":\"" + bOffer + "\"}").token(b.animator().token()).send());
+        JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
+                .send().json();
         State before = state(b);
         List<String> intruderEmails = new ArrayList<>();
 
@@ -75,7 +91,17 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("DELETE", bPath + "/people/" + b.manager().subject() + "/roles/MANAGER", null),
                     new Attempt("DELETE", bPath + "/people/" + b.animator().subject() + "/roles/ANIMATOR", null),
                     new Attempt("GET", bPath + "/audit", null),
-                    new Attempt("GET", bPath + "/audit?page=0&size=100", null));
+                    new Attempt("GET", bPath + "/audit?page=0&size=100", null),
+                    new Attempt("GET", bPath + "/members/" + bMember + "/memberships", null),
+                    new Attempt("POST", bPath + "/members/" + bMember + "/memberships",
+                            "{\"offerId\":\"" + bOffer + "\"}"),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership, null),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership + "/history", null),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/payments",
+                            "{\"method\":\"CASH\",\"amountCents\":100}"),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
+                            "{\"reason\":\"Intrusion\"}"),
+                    new Attempt("GET", bPath + "/me/memberships", null));
             for (Attempt attempt : attempts) {
                 Api.Reply reply = send(attempt, intruder.token());
                 String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
@@ -89,6 +115,19 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 + "/roles/MEMBER").token(a.animator().token()).send();
         softly.assertThat(throughOwnPath.status()).as(throughOwnPath.toString()).isEqualTo(404);
         softly.assertThat(code(throughOwnPath)).isEqualTo("person.role.not-found");
+        for (Api.Call call : List.of(api.get("/api/networks/" + a.slug() + "/memberships/" + bMembership),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
+                        "{\"method\":\"CASH\",\"amountCents\":100}"),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
+                        "{\"reason\":\"Intrusion\"}"))) {
+            Api.Reply reply = call.token(a.animator().token()).send();
+            softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            softly.assertThat(code(reply)).isEqualTo("membership.not-found");
+        }
+        Api.Reply memberThroughOwnPath = api.get("/api/networks/" + a.slug() + "/members/" + bMember
+                + "/memberships").token(a.animator().token()).send();
+        softly.assertThat(memberThroughOwnPath.status()).isEqualTo(404);
+        softly.assertThat(code(memberThroughOwnPath)).isEqualTo("member.not-found");
         softly.assertAll();
 
         State after = state(b);
@@ -96,6 +135,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(after.network().get("version")).isEqualTo(before.network().get("version"));
         assertThat(after.network().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(after).as("B, read by its own animator, is as it was").isEqualTo(before);
+        assertThat(api.get(bPath + "/memberships/" + bMembership).token(b.animator().token()).send().json())
+                .as("B's membership is as it was").isEqualTo(membershipBefore);
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
@@ -271,6 +312,11 @@ class CrossNetworkIsolationIT extends EndToEndTest {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private static String created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
 
     private Side side(String prefix) throws Exception {
         String slug = newNetwork(prefix);
