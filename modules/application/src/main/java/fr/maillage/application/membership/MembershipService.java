@@ -159,7 +159,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             Network n = writable(granted);
             Instant now = clock.instant();
             ZoneId zone = n.timeZone().zone();
-            Membership current = sold(granted, caller, membershipId, true);
+            Membership current = sold(granted, caller, membershipId);
             RecordPaymentCommand c = RecordPaymentCommand.parse(raw, Validity.dateOf(now, zone));
             if (c.idempotencyKey() != null) {
                 Optional<Payment> earlier = payments.findByIdempotencyKey(c.idempotencyKey());
@@ -189,7 +189,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
         return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
             Network n = writable(granted);
             Instant now = clock.instant();
-            Membership current = sold(granted, caller, membershipId, true);
+            Membership current = sold(granted, caller, membershipId);
             CancelMembershipCommand c = CancelMembershipCommand.parse(raw);
             Transition cancelled = current.cancel(c.reason(), now, caller.subject());
             if (!cancelled.changed()) {
@@ -271,11 +271,8 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     }
 
     /** A membership the caller sells (animators: all; managers: their operators'), locked for a change. */
-    private Membership sold(NetworkAccess granted, Caller caller, String membershipId, boolean forUpdate) {
-        Optional<MembershipId> id = id(membershipId);
-        Optional<Membership> found = forUpdate ? id.flatMap(memberships::findForUpdate)
-                : id.flatMap(memberships::find);
-        return found.filter(m -> granted.administersNetwork()
+    private Membership sold(NetworkAccess granted, Caller caller, String membershipId) {
+        return id(membershipId).flatMap(memberships::findForUpdate).filter(m -> granted.administersNetwork()
                         || operators.operatorsOfManager(caller.subject()).contains(m.seller()))
                 .orElseThrow(() -> new NotFoundException("membership.not-found"));
     }

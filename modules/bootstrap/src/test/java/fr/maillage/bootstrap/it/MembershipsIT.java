@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase;
 import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase.LifecycleReport;
+import fr.maillage.bootstrap.MembershipLifecycleJob;
 import fr.maillage.domain.network.NetworkRole;
 import fr.maillage.domain.network.NetworkSlug;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -495,7 +497,7 @@ class MembershipsIT extends EndToEndTest {
     }
 
     @Test
-    void the_use_case_for_every_network_at_the_real_time_expires_nothing_that_is_still_valid() {
+    void the_scheduled_run_over_every_network_at_the_real_time_expires_nothing_that_is_still_valid() {
         Shop shop = shop("all");
         String member = member(shop.slug(), "Rémi", "Lopez", null);
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
@@ -503,6 +505,7 @@ class MembershipsIT extends EndToEndTest {
         LifecycleReport report = lifecycle.expireAndRenew(Instant.now());
         assertThat(report.networks()).isGreaterThanOrEqualTo(1);
         assertThat(report.failedNetworks()).isZero();
+        new MembershipLifecycleJob(lifecycle, Clock.systemUTC()).run(); // what the scheduler calls
         assertThat(api.get(memberships(shop.slug()) + "/" + id).token(shop.manager().token()).send().json()
                 .get("status").asString()).isEqualTo("ACTIVE");
     }
@@ -568,6 +571,44 @@ class MembershipsIT extends EndToEndTest {
         JsonNode untouched = api.get(memberships(shop.slug()) + "/" + id).token(shop.manager().token()).send().json();
         assertThat(untouched.get("amountPaidCents").asLong()).isZero();
         assertThat(untouched.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+    }
+
+    @Test
+    void payments_and_history_of_one_network_are_out_of_reach_of_another_in_the_database() throws Exception {
+        Shop a = shop("rls-a");
+        Shop b = shop("rls-b");
+        String bMember = member(b.slug(), "Lou", "Meyer", null);
+        String bCard = sell(b, bMember, "{\"offerId\": \"" + b.card() + "\"}").json().get("id").asString();
+        assertThat(pay(b, bCard, "{\"method\": \"CASH\", \"amountCents\": 1000}").status()).isEqualTo(201);
+        UUID aNetwork = jdbc.queryForObject("select id from network where slug = ?", UUID.class, a.slug());
+        UUID bNetwork = jdbc.queryForObject("select id from network where slug = ?", UUID.class, b.slug());
+
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("select set_config('app.tenant', '" + aNetwork + "', true)");
+                for (String table : List.of("membership", "payment", "membership_event")) {
+                    try (java.sql.ResultSet r = s.executeQuery("select count(*) from " + table
+                            + " where network_id = '" + bNetwork + "'")) {
+                        r.next();
+                        assertThat(r.getLong(1)).as(table).isZero();
+                    }
+                }
+                assertThat(s.executeUpdate("update membership set amount_paid_cents = 0 where id = '" + bCard + "'"))
+                        .isZero();
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("insert into payment (network_id, id, membership_id, method, amount_cents, received_on,"
+                        + " recorded_at, recorded_by) values ('" + bNetwork + "', gen_random_uuid(), '" + bCard
+                        + "', 'CASH', 100, current_date, now(), 'intruder')");
+                throw new AssertionError("a payment was written into another network");
+            } catch (java.sql.SQLException refused) {
+                assertThat(refused.getMessage()).contains("row-level security");
+            }
+            c.rollback();
+        }
+        JsonNode after = api.get(memberships(b.slug()) + "/" + bCard).token(b.manager().token()).send().json();
+        assertThat(after.get("amountPaidCents").asLong()).isEqualTo(1000);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
