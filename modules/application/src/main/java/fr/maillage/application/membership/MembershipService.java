@@ -118,7 +118,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
                 throw new ForbiddenException("membership.sell.not-your-operator");
             }
             if (member.isErased()) {
-                throw new ConflictException("member.erased");
+                throw new ConflictException("membership.member-erased");
             }
             if (offer.archived()) {
                 throw new ConflictException("offer.archived");

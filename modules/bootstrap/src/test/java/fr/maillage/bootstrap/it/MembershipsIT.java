@@ -49,7 +49,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void la_serre_card_is_pending_then_active_with_ten_entries_once_paid_in_cash_and_by_transfer() {
         Shop shop = shop("serre");
-        String camille = member(shop.slug(), "Camille", "Martin", null);
+        String camille = member(shop, "Camille", "Martin");
 
         Api.Reply sold = sell(shop, camille, "{\"offerId\": \"" + shop.card() + "\"}");
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
@@ -143,7 +143,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void a_payment_past_the_price_is_refused_and_partial_payments_add_up() {
         Shop shop = shop("over");
-        String member = member(shop.slug(), "Léa", "Roux", null);
+        String member = member(shop, "Léa", "Roux");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
         Api.Reply over = pay(shop, id, "{\"method\": \"CHEQUE\", \"amountCents\": 6000, \"reference\": \"0001234\"}");
@@ -171,7 +171,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void a_cancellation_needs_a_reason_happens_once_and_stops_payments() {
         Shop shop = shop("cancel");
-        String member = member(shop.slug(), "Hugo", "Blanc", null);
+        String member = member(shop, "Hugo", "Blanc");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
         assertThat(pay(shop, id, "{\"method\": \"CASH\", \"amountCents\": 1500}").status()).isEqualTo(201);
 
@@ -203,7 +203,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void day_passes_subscriptions_archived_offers_and_network_passes_follow_their_rules() {
         Shop shop = shop("rules");
-        String member = member(shop.slug(), "Inès", "Faure", null);
+        String member = member(shop, "Inès", "Faure");
         LocalDate today = LocalDate.now(PARIS);
 
         String pass = offer(shop, """
@@ -271,7 +271,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void every_bad_field_is_reported_at_once_in_french_or_in_english() {
         Shop shop = shop("fields");
-        String member = member(shop.slug(), "Jules", "Petit", null);
+        String member = member(shop, "Jules", "Petit");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
         Api.Reply sale = sell(shop, member, "{\"offerId\": \"pas-un-id\", \"startsOn\": \"31/02/2026\"}");
@@ -329,8 +329,8 @@ class MembershipsIT extends EndToEndTest {
     void a_member_sees_their_own_memberships_only_and_cannot_sell_nor_record_payments() {
         Shop shop = shop("self");
         Person camille = personIn(shop.slug(), NetworkRole.MEMBER);
-        String camilleId = member(shop.slug(), camille.email(), "Camille", "Martin", camille.subject());
-        String other = member(shop.slug(), "Noé", "Garnier", null);
+        String camilleId = memberIdOf(shop, camille.email());
+        String other = member(shop, "Noé", "Garnier");
         String mine = sell(shop, camilleId, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
         String theirs = sell(shop, other, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
@@ -372,7 +372,7 @@ class MembershipsIT extends EndToEndTest {
         Person tuvesManager = personIn(shop.slug(), NetworkRole.MANAGER);
         String tuves = operator(shop.slug(), shop.animator(), "TUVES");
         scope(shop.slug(), shop.animator(), tuvesManager, tuves);
-        String member = member(shop.slug(), "Zoé", "Morel", null);
+        String member = member(shop, "Zoé", "Morel");
         String serreSale = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
         Api.Reply refused = api.post(ofMember(shop.slug(), member), "{\"offerId\": \"" + shop.card() + "\"}")
@@ -408,7 +408,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void the_scheduled_use_case_expires_cards_and_day_passes_the_day_after_their_last_day_in_network_time() {
         Shop shop = shop("expiry");
-        String member = member(shop.slug(), "Paul", "Chevalier", null);
+        String member = member(shop, "Paul", "Chevalier");
         String oneDay = offer(shop, """
                 {"operatorId": "%s", "name": "Carte d’un jour", "terms": {"type": "CARD", "entries": 2,
                  "entryDuration": "PT4H", "validity": "P1D"}, "priceCents": 1000, "scope": {"type": "OPERATOR_PLACES"}}""");
@@ -444,7 +444,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void a_subscription_that_renews_itself_gets_its_next_period_pending_payment_once() {
         Shop shop = shop("renew");
-        String member = member(shop.slug(), "Alice", "Fabre", null);
+        String member = member(shop, "Alice", "Fabre");
         String monthly = offer(shop, """
                 {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
                  "billing": "MONTHLY"}, "priceCents": 8000, "scope": {"type": "OPERATOR_PLACES"}}""");
@@ -499,7 +499,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void the_scheduled_run_over_every_network_at_the_real_time_expires_nothing_that_is_still_valid() {
         Shop shop = shop("all");
-        String member = member(shop.slug(), "Rémi", "Lopez", null);
+        String member = member(shop, "Rémi", "Lopez");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
         assertThat(pay(shop, id, "{\"method\": \"CASH\", \"amountCents\": 5000}").status()).isEqualTo(201);
         LifecycleReport report = lifecycle.expireAndRenew(Instant.now());
@@ -513,7 +513,7 @@ class MembershipsIT extends EndToEndTest {
     @Test
     void concurrent_payments_on_one_membership_never_pay_past_its_price_and_a_key_counts_once() throws Exception {
         Shop shop = shop("race");
-        String member = member(shop.slug(), "Eva", "Lambert", null);
+        String member = member(shop, "Eva", "Lambert");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
         List<Callable<Integer>> calls = new ArrayList<>();
@@ -549,7 +549,7 @@ class MembershipsIT extends EndToEndTest {
         Shop shop = shop("home");
         String elsewhere = newNetwork("away");
         Person intruder = personIn(elsewhere, NetworkRole.ANIMATOR);
-        String member = member(shop.slug(), "Yann", "Perrin", null);
+        String member = member(shop, "Yann", "Perrin");
         String id = sell(shop, member, "{\"offerId\": \"" + shop.card() + "\"}").json().get("id").asString();
 
         for (Api.Call call : List.of(api.get(ofMember(shop.slug(), member)),
@@ -577,7 +577,7 @@ class MembershipsIT extends EndToEndTest {
     void payments_and_history_of_one_network_are_out_of_reach_of_another_in_the_database() throws Exception {
         Shop a = shop("rls-a");
         Shop b = shop("rls-b");
-        String bMember = member(b.slug(), "Lou", "Meyer", null);
+        String bMember = member(b, "Lou", "Meyer");
         String bCard = sell(b, bMember, "{\"offerId\": \"" + b.card() + "\"}").json().get("id").asString();
         assertThat(pay(b, bCard, "{\"method\": \"CASH\", \"amountCents\": 1000}").status()).isEqualTo(201);
         UUID aNetwork = jdbc.queryForObject("select id from network where slug = ?", UUID.class, a.slug());
@@ -652,13 +652,23 @@ class MembershipsIT extends EndToEndTest {
         return created.json().get("id").asString();
     }
 
-    private String member(String slug, String givenName, String familyName, String subject) {
+    /** A member recorded by the shop's manager (no account), through the members API. */
+    private String member(Shop shop, String givenName, String familyName) {
         String email = givenName.toLowerCase(java.util.Locale.ROOT) + "." + UUID.randomUUID() + "@maillage.test";
-        return member(slug, email, givenName, familyName, subject);
+        Api.Reply created = api.post("/api/networks/" + shop.slug() + "/members", """
+                {"email": "%s", "givenName": "%s", "familyName": "%s"}""".formatted(email, givenName, familyName))
+                .token(shop.manager().token()).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
     }
 
-    private String member(String slug, String email, String givenName, String familyName, String subject) {
-        return MemberRows.member(dataSource, slug, email, givenName, familyName, subject);
+    /** The id of the member profile with this email (an invited member has one). */
+    private String memberIdOf(Shop shop, String email) {
+        Api.Reply found = api.get("/api/networks/" + shop.slug() + "/members?q=" + email)
+                .token(shop.manager().token()).send();
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("totalItems").asLong()).as(found.toString()).isEqualTo(1);
+        return found.json().get("items").get(0).get("id").asString();
     }
 
     static String memberships(String slug) {

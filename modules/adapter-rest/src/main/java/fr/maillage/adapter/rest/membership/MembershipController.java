@@ -60,7 +60,7 @@ class MembershipController {
     @Operation(summary = "Sell an offer to a member", description = "Animators; managers for the offers of the "
             + "operators they run (403 membership.sell.not-your-operator otherwise). Pending payment, or active at "
             + "once for a free offer. startsOn: a day pass's date or a subscription's first day (default today in "
-            + "the network's time zone; none for a card). 409 offer.archived, member.erased, "
+            + "the network's time zone; none for a card). 409 offer.archived, membership.member-erased, "
             + "offer.scope.network-passes-not-allowed.")
     @PostMapping(path = "/members/{memberId}/memberships", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MembershipResponse> sell(@Parameter(hidden = true) Caller caller, @PathVariable String slug,

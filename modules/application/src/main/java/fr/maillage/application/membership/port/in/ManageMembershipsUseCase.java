@@ -19,7 +19,7 @@ public interface ManageMembershipsUseCase {
      * @throws fr.maillage.application.shared.NotFoundException {@code member.not-found}
      * @throws fr.maillage.application.shared.InvalidInputException {@code offerId}, {@code startsOn},
      *     {@code autoRenew}
-     * @throws fr.maillage.domain.shared.ConflictException {@code offer.archived}, {@code member.erased},
+     * @throws fr.maillage.domain.shared.ConflictException {@code offer.archived}, {@code membership.member-erased},
      *     {@code offer.scope.network-passes-not-allowed}
      */
     Membership sell(Caller caller, NetworkSlug network, String member, SellMembershipCommand.Raw sale);
