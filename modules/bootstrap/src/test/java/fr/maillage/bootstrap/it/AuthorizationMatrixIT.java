@@ -47,11 +47,12 @@ import tools.jackson.databind.JsonNode;
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
  * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {memberId}} the member profile
- * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {bookingId}} the fixture
- * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
- * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
- * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice prefix no other row
- * uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
+  * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {membershipId}} a card of the
+  * fixture's offer sold to that member (pending payment), {@code {bookingId}} the fixture
+  * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
+  * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
+  * {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice prefix no other row
+  * uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin} (who, for the self-service
@@ -60,14 +61,15 @@ import tools.jackson.databind.JsonNode;
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
- * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and
- * members, the bookings of its resource, and neither the network nor the
+  * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and
+  * members, the bookings of its resource, the fixture's membership and its history, and neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
  * <p>{@link #every_endpoint_of_the_api_has_a_row_for_every_role()} compares the matrix with the OpenAPI document, so
  * that a new endpoint cannot ship without its rows.
  */
 class AuthorizationMatrixIT extends EndToEndTest {
+
 
     static final String MATRIX = "/authorization-matrix.csv";
     static final List<String> ROLES = List.of("anonymous", "outsider", "member", "manager", "animator",
@@ -76,8 +78,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "resourceId", "memberId", "role", "unique", "prefix", "network", "place", "bookingId", "token",
-            "start", "end");
+            "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
+            "bookingId", "token", "start", "end");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -236,6 +238,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "token" -> fixture.feedToken();
                 case "start" -> fixture.slotDay() + "T12:00";
                 case "end" -> fixture.slotDay() + "T13:00";
+                case "membershipId" -> fixture.membershipId();
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -272,8 +275,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * round trips).
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
-            String offerId, String resourceId, String memberId, LocalDate slotDay, String bookingId,
-            String feedToken) {
+            String offerId, String resourceId, String memberId, String membershipId, LocalDate slotDay,
+            String bookingId, String feedToken) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -329,6 +332,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 throw new IllegalStateException("the fixture's member has no profile: " + found);
             }
             String memberId = found.json().get("items").get(0).get("id").asString();
+            String membershipId = created(api.post(base + "/members/" + memberId + "/memberships",
+                    "{\"offerId\": \"" + offerId + "\"}").token(platformAdmin()).send());
             if (adminJoins) {
                 Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
                 if (joined.status() != 200) {
@@ -345,8 +350,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             }
             String url = feed.json().get("url").asString();
             String feedToken = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
-            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId, slotDay,
-                    bookingId, feedToken);
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
+                    membershipId, slotDay, bookingId, feedToken);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
@@ -361,7 +366,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
     /** What a refused call must leave as it was, read by a platform admin. */
     record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places,
-            JsonNode offers, JsonNode members, JsonNode bookings) {
+            JsonNode offers, JsonNode members, JsonNode bookings, JsonNode membership,
+            JsonNode membershipHistory) {
     }
 
     private Snapshot snapshot(Fixture fixture) {
@@ -375,7 +381,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 json(api.get(base + "/offers?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/members?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/resources/" + fixture.resourceId() + "/bookings").token(admin).send())
-                        .path("bookings"));
+                        .path("bookings"),
+                json(api.get(base + "/memberships/" + fixture.membershipId()).token(admin).send()),
+                json(api.get(base + "/memberships/" + fixture.membershipId() + "/history").token(admin).send()));
     }
 
     private static JsonNode json(Api.Reply reply) {

@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 class CrossNetworkIsolationIT extends EndToEndTest {
 
+
     /** A network created by a platform admin, with an animator, a manager and a member invited through the API. */
     record Side(String slug, Person animator, Person manager, Person member) {
 
@@ -55,8 +56,17 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         Side a = sides.get(0);
         Side b = sides.get(1);
         String bPath = "/api/networks/" + b.slug();
-        State before = state(b);
+        // A card of B's operator sold to B's member: B's memberships are targets too.
         String bMember = memberId(b.slug(), b.member().email(), b.animator().token());
+        String bOperator = created(api.post(bPath + "/operators", AuthorizationMatrixIT.FIXTURE_OPERATOR)
+                .token(b.animator().token()).send());
+        String bOffer = created(api.post(bPath + "/offers", OffersIT.LA_SERRE_CARD.formatted(bOperator))
+                .token(b.animator().token()).send());
+        String bMembership = created(api.post(bPath + "/members/" + bMember + "/memberships",
+                "{\"offerId\":\"" + bOffer + "\"}").token(b.animator().token()).send());
+        JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
+                .send().json();
+        State before = state(b);
         List<String> intruderEmails = new ArrayList<>();
 
         SoftAssertions softly = new SoftAssertions();
@@ -84,7 +94,17 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("POST", bPath + "/members", "{\"email\":\"" + newcomer
                             + "\",\"givenName\":\"Intrus\",\"familyName\":\"Intrus\",\"invite\":true}"),
                     new Attempt("GET", bPath + "/me/member", null),
-                    new Attempt("PATCH", bPath + "/me/member", "{\"company\":\"Piratage SA\"}"));
+                    new Attempt("PATCH", bPath + "/me/member", "{\"company\":\"Piratage SA\"}"),
+                    new Attempt("GET", bPath + "/members/" + bMember + "/memberships", null),
+                    new Attempt("POST", bPath + "/members/" + bMember + "/memberships",
+                            "{\"offerId\":\"" + bOffer + "\"}"),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership, null),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership + "/history", null),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/payments",
+                            "{\"method\":\"CASH\",\"amountCents\":100}"),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
+                            "{\"reason\":\"Intrusion\"}"),
+                    new Attempt("GET", bPath + "/me/memberships", null));
             for (Attempt attempt : attempts) {
                 Api.Reply reply = send(attempt, intruder.token());
                 String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
@@ -106,6 +126,19 @@ class CrossNetworkIsolationIT extends EndToEndTest {
             softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             softly.assertThat(code(reply)).as(reply.toString()).isEqualTo("member.not-found");
         }
+        for (Api.Call call : List.of(api.get("/api/networks/" + a.slug() + "/memberships/" + bMembership),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
+                        "{\"method\":\"CASH\",\"amountCents\":100}"),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
+                        "{\"reason\":\"Intrusion\"}"))) {
+            Api.Reply reply = call.token(a.animator().token()).send();
+            softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            softly.assertThat(code(reply)).isEqualTo("membership.not-found");
+        }
+        Api.Reply memberThroughOwnPath = api.get("/api/networks/" + a.slug() + "/members/" + bMember
+                + "/memberships").token(a.animator().token()).send();
+        softly.assertThat(memberThroughOwnPath.status()).isEqualTo(404);
+        softly.assertThat(code(memberThroughOwnPath)).isEqualTo("member.not-found");
         softly.assertAll();
 
         State after = state(b);
@@ -113,6 +146,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(after.network().get("version")).isEqualTo(before.network().get("version"));
         assertThat(after.network().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(after).as("B, read by its own animator, is as it was").isEqualTo(before);
+        assertThat(api.get(bPath + "/memberships/" + bMembership).token(b.animator().token()).send().json())
+                .as("B's membership is as it was").isEqualTo(membershipBefore);
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
@@ -355,6 +390,11 @@ class CrossNetworkIsolationIT extends EndToEndTest {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private static String created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
 
     private Side side(String prefix) throws Exception {
         String slug = newNetwork(prefix);
