@@ -78,11 +78,6 @@ public final class PersonalDataService implements PersonalDataQuery, EraseMember
         this.clock = clock;
     }
 
-    /** The names of the export's sections, for the documentation and the tests. */
-    public List<String> sectionNames() {
-        return sections.stream().map(PersonalDataPort::section).sorted().toList();
-    }
-
     @Override
     public MemberExport exportMember(Caller caller, NetworkSlug network, UUID member) {
         return access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {

@@ -21,25 +21,28 @@ import tools.jackson.databind.JsonNode;
  * GDPR end to end: a member's export holds every section and nothing of another member; erasure pseudonymises the
  * profile (checked in the database), keeps the memberships and visits, closes an open visit, removes the role (and the
  * organization membership when no role remains), is idempotent, and the person can join again as a new member.
- * Memberships and visits are written in SQL here until their modules' APIs are on this branch.
+ * Memberships and bookings go through their APIs; visits are written in SQL until the check-in module is on this
+ * branch.
  */
 class GdprIT extends EndToEndTest {
 
-    private static final Set<String> SECTIONS = Set.of("auditEvents", "memberships", "roles", "visits");
+    private static final Set<String> SECTIONS = Set.of("auditEvents", "bookings", "memberships", "roles", "visits");
     private static final String CONFIRM = "{\"confirm\": true}";
 
     /** A network with an operator, a place and a card, its animator, its manager and two members. */
     record World(String slug, Person animator, Person manager, Person camille, Person dominique, String camilleId,
-            String dominiqueId, TenantSql sql, UUID operator, UUID place, UUID offer) {
+            String dominiqueId, TenantSql sql, UUID operator, UUID place, UUID offer, UUID room) {
     }
 
     @Test
     void the_export_holds_every_section_of_the_member_and_nothing_of_another() throws Exception {
         World w = world("gdpr-export");
-        UUID camilleCard = card(w, w.camilleId(), "ACTIVE");
+        UUID camilleCard = card(w, w.camilleId(), true);
         UUID camilleVisit = visit(w, w.camilleId(), camilleCard, true);
-        UUID dominiqueCard = card(w, w.dominiqueId(), "ACTIVE");
+        UUID dominiqueCard = card(w, w.dominiqueId(), true);
         UUID dominiqueVisit = visit(w, w.dominiqueId(), dominiqueCard, true);
+        String camilleBooking = booking(w, w.camille(), 2);
+        String dominiqueBooking = booking(w, w.dominique(), 3);
         assertThat(api.patch("/api/networks/" + w.slug() + "/me/member", "{\"company\":\"Les Tuves\"}")
                 .token(w.camille().token()).send().status()).isEqualTo(200);
 
@@ -62,11 +65,23 @@ class GdprIT extends EndToEndTest {
         JsonNode sections = export.get("sections");
         assertThat(sections.get("roles").values()).singleElement()
                 .satisfies(r -> assertThat(r.get("role").asString()).isEqualTo("MEMBER"));
-        assertThat(sections.get("memberships").values()).singleElement().satisfies(m -> {
+        assertThat(sections.get("memberships").get("memberships").values()).singleElement().satisfies(m -> {
             assertThat(m.get("id").asString()).isEqualTo(camilleCard.toString());
             assertThat(m.get("offerName").asString()).isEqualTo("Carte 10 entrées");
             assertThat(m.get("priceCents").asLong()).isEqualTo(5000);
+            assertThat(m.get("status").asString()).isEqualTo("ACTIVE");
             assertThat(m.get("validUntil").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        });
+        assertThat(sections.get("memberships").get("payments").values()).singleElement().satisfies(p -> {
+            assertThat(p.get("method").asString()).isEqualTo("CASH");
+            assertThat(p.get("amountCents").asLong()).isEqualTo(5000);
+        });
+        assertThat(sections.get("memberships").get("history").values()).extracting(e -> e.get("type").asString())
+                .containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+        assertThat(sections.get("bookings").get("bookings").values()).singleElement().satisfies(b -> {
+            assertThat(b.get("id").asString()).isEqualTo(camilleBooking);
+            assertThat(b.get("resourceName").asString()).isEqualTo("Salle de la matrice");
+            assertThat(b.get("note").asString()).isEqualTo("Avec Léon");
         });
         assertThat(sections.get("visits").get("visits").values()).singleElement()
                 .satisfies(v -> assertThat(v.get("id").asString()).isEqualTo(camilleVisit.toString()));
@@ -76,7 +91,7 @@ class GdprIT extends EndToEndTest {
                 .contains("person.invited", "member.created", "member.updated");
         String body = byAnimator.body();
         assertThat(body).doesNotContain(w.dominique().email(), w.dominiqueId(), dominiqueCard.toString(),
-                dominiqueVisit.toString(), w.dominique().subject());
+                dominiqueVisit.toString(), w.dominique().subject(), dominiqueBooking);
 
         Api.Reply mine = api.get("/api/networks/" + w.slug() + "/me/member/export").token(w.camille().token()).send();
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
@@ -94,14 +109,23 @@ class GdprIT extends EndToEndTest {
     void erasure_pseudonymises_the_member_keeps_what_the_law_requires_and_the_person_can_join_again()
             throws Exception {
         World w = world("gdpr-erase");
-        UUID card = card(w, w.camilleId(), "ACTIVE");
+        UUID card = card(w, w.camilleId(), true);
         UUID closed = visit(w, w.camilleId(), card, true);
         UUID open = visit(w, w.camilleId(), card, false);
+        String future = booking(w, w.camille(), 2);
         assertThat(api.patch("/api/networks/" + w.slug() + "/me/member", """
                 {"phone": "06 12 34 56 78", "company": "Les Tuves", "newsletter": true,
                  "address": {"line1": "Place de la Mairie", "postalCode": "26170", "town": "Buis-les-Baronnies"}}""")
                 .token(w.camille().token()).send().status()).isEqualTo(200);
-        w.sql().update("update membership set auto_renew = true where id = ?", card);
+        String monthly = created(api.post("/api/networks/" + w.slug() + "/offers", """
+                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
+                 "billing": "MONTHLY"}, "priceCents": 8000, "scope": {"type": "OPERATOR_PLACES"}}"""
+                .formatted(w.operator())).token(w.manager().token()).send());
+        String subscription = created(api.post(members(w) + "/" + w.camilleId() + "/memberships",
+                "{\"offerId\": \"" + monthly + "\", \"autoRenew\": true}").token(w.manager().token()).send());
+        assertThat(api.post("/api/networks/" + w.slug() + "/memberships/" + subscription + "/payments",
+                "{\"method\": \"CHEQUE\", \"amountCents\": 8000, \"reference\": \"1234567\"}")
+                .token(w.manager().token()).send().status()).isEqualTo(201);
 
         Api.Reply unconfirmed = api.post(members(w) + "/" + w.camilleId() + "/erase", "{}")
                 .token(w.animator().token()).send();
@@ -140,8 +164,13 @@ class GdprIT extends EndToEndTest {
                 "Tuves", "Mairie", "26170");
 
         // What the law requires stays; what cannot go on without the person ends.
-        assertThat(w.sql().rows("select status, auto_renew from membership where id = ?", card)).singleElement()
-                .satisfies(ms -> assertThat(ms).containsEntry("status", "ACTIVE").containsEntry("auto_renew", false));
+        assertThat(w.sql().rows("select status from membership where id = ?", card)).singleElement()
+                .satisfies(ms -> assertThat(ms).containsEntry("status", "ACTIVE"));
+        assertThat(w.sql().rows("select status, auto_renew from membership where id = ?",
+                UUID.fromString(subscription))).singleElement().satisfies(ms -> assertThat(ms)
+                        .containsEntry("status", "ACTIVE").containsEntry("auto_renew", false));
+        assertThat(w.sql().count("select count(*) from payment p join membership m on m.id = p.membership_id "
+                + "where m.member_id = ?", UUID.fromString(w.camilleId()))).as("payments kept").isEqualTo(2);
         assertThat(w.sql().rows("select closed_by, checked_out_at from visit where id = ?", open)).singleElement()
                 .satisfies(v -> assertThat(v).containsEntry("closed_by", "AUTO"));
         assertThat(w.sql().count("select count(*) from visit where id = ? and checked_out_at is not null", closed))
@@ -150,6 +179,10 @@ class GdprIT extends EndToEndTest {
                 + "where v.member_id = ?", UUID.fromString(w.camilleId()))).isEqualTo(2);
         assertThat(w.sql().count("select count(*) from visit where checked_in_by = ?", w.camille().subject()))
                 .as("the visits she checked in herself no longer name her account").isZero();
+        assertThat(w.sql().rows("select status, note, booked_by, cancel_reason from booking where id = ?",
+                UUID.fromString(future))).singleElement().satisfies(b -> assertThat(b)
+                        .containsEntry("status", "CANCELLED").containsEntry("note", null)
+                        .containsEntry("booked_by", "member").containsEntry("cancel_reason", "Membre effacé (RGPD)"));
 
         // The role is gone, and with it the person's membership of the network's organization.
         assertThat(people(w)).doesNotContainKey(w.camille().subject());
@@ -159,6 +192,8 @@ class GdprIT extends EndToEndTest {
         assertThat(event.get("target").asString()).isEqualTo(w.camilleId());
         assertThat(event.get("details").get("by").asString()).isEqualTo("staff");
         assertThat(event.get("details").get("visitsClosed").asString()).isEqualTo("1");
+        assertThat(event.get("details").get("bookingsCancelled").asString()).isEqualTo("1");
+        assertThat(event.get("details").get("renewalsStopped").asString()).isEqualTo("1");
         assertThat(event.toString()).doesNotContain(w.camille().email(), "Camille", w.camille().subject());
 
         // Idempotent; the erased member's export shows what was kept, pseudonymised.
@@ -170,7 +205,8 @@ class GdprIT extends EndToEndTest {
         Api.Reply export = api.get(members(w) + "/" + w.camilleId() + "/export").token(w.animator().token()).send();
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.json().get("member").get("status").asString()).isEqualTo("ERASED");
-        assertThat(export.json().get("sections").get("memberships").values()).hasSize(1);
+        assertThat(export.json().get("sections").get("memberships").get("memberships").values()).hasSize(2);
+        assertThat(export.json().get("sections").get("memberships").get("payments").values()).hasSize(2);
         assertThat(export.json().get("sections").get("roles").values()).isEmpty();
         assertThat(export.body()).doesNotContain(w.camille().email(), "Tuves", "612345678");
         Api.Reply edit = api.patch(members(w) + "/" + w.camilleId(), "{\"company\":\"X\"}").token(w.animator().token())
@@ -234,7 +270,7 @@ class GdprIT extends EndToEndTest {
         assertThat(organizationMembers(w.slug())).contains(w.dominique().subject());
 
         // A sale awaiting payment: the erasure waits (409), nothing changes.
-        UUID pending = card(w, w.camilleId(), "PENDING_PAYMENT");
+        UUID pending = card(w, w.camilleId(), false);
         Api.Reply refused = api.post(members(w) + "/" + w.camilleId() + "/erase", CONFIRM)
                 .token(w.animator().token()).send();
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -244,7 +280,9 @@ class GdprIT extends EndToEndTest {
         assertThat(people(w)).containsKey(w.camille().subject());
         assertThat(organizationMembers(w.slug())).contains(w.camille().subject());
         // Once the sale is settled (here: cancelled), the erasure goes through.
-        w.sql().update("update membership set status = 'CANCELLED', ended_at = now() where id = ?", pending);
+        Api.Reply cancelled = api.post("/api/networks/" + w.slug() + "/memberships/" + pending + "/cancel",
+                "{\"reason\": \"Vendue par erreur\"}").token(w.manager().token()).send();
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(api.post(members(w) + "/" + w.camilleId() + "/erase", CONFIRM).token(w.animator().token()).send()
                 .status()).isEqualTo(200);
     }
@@ -288,29 +326,39 @@ class GdprIT extends EndToEndTest {
         String place = created(api.post(base + "/places", ("""
                 {"operatorId": "%s", "name": "La Serre", "kinds": ["COWORKING"],
                  "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
-                 "commune": "Serres", "insee": "05166", "latitude": 44.43, "longitude": 5.72, "capacity": 10}""")
-                .formatted(operator)).token(platformAdmin()).send());
+                 "commune": "Serres", "insee": "05166", "latitude": 44.43, "longitude": 5.72, "capacity": 10,
+                 "hours": %s}""").formatted(operator, AuthorizationMatrixIT.FIXTURE_HOURS)).token(platformAdmin())
+                .send());
         String offer = created(api.post(base + "/offers", OffersIT.LA_SERRE_CARD.formatted(operator))
                 .token(platformAdmin()).send());
+        String room = created(api.post(base + "/places/" + place + "/resources", AuthorizationMatrixIT.FIXTURE_RESOURCE)
+                .token(platformAdmin()).send());
+        Api.Reply scoped = api.put(base + "/managers/" + people.get(1).subject() + "/operators",
+                "{\"operatorIds\":[\"" + operator + "\"]}").token(platformAdmin()).send();
+        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
         return new World(slug, people.get(0), people.get(1), people.get(2), people.get(3),
                 memberId(slug, people.get(2).email()), memberId(slug, people.get(3).email()), TenantSql.of(jdbc, slug),
-                UUID.fromString(operator), UUID.fromString(place), UUID.fromString(offer));
+                UUID.fromString(operator), UUID.fromString(place), UUID.fromString(offer), UUID.fromString(room));
     }
 
-    /** A card of La Serre sold to the member, straight in the database. */
-    private UUID card(World w, String member, String status) {
-        UUID id = UUID.randomUUID();
-        boolean active = status.equals("ACTIVE");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        w.sql().update("""
-                insert into membership (network_id, id, member_id, offer_id, operator_id, kind, status, offer_name,
-                    price_cents, scope_type, entries_total, entries_remaining, entry_minutes, validity, valid_from,
-                    valid_until, amount_paid_cents, sold_at, sold_by, activated_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, 'CARD', ?, 'Carte 10 entrées', 5000, 'OPERATOR_PLACES', 10, 8, 180, 'P1Y', ?, ?,
-                    ?, ?, ?, ?, ?, ?)""", w.sql().network(), id, UUID.fromString(member), w.offer(), w.operator(),
-                status, active ? LocalDate.now() : null, active ? LocalDate.now().plusYears(1) : null,
-                active ? 5000 : 0, now, w.manager().subject(), active ? now : null, now, now);
-        return id;
+    /** La Serre's card sold to the member by the manager, paid in cash if {@code paid} (then active). */
+    private UUID card(World w, String member, boolean paid) {
+        String id = created(api.post(members(w) + "/" + member + "/memberships", "{\"offerId\": \"" + w.offer()
+                + "\"}").token(w.manager().token()).send());
+        if (paid) {
+            Api.Reply payment = api.post("/api/networks/" + w.slug() + "/memberships/" + id + "/payments",
+                    "{\"method\": \"CASH\", \"amountCents\": 5000}").token(w.manager().token()).send();
+            assertThat(payment.status()).as(payment.toString()).isEqualTo(201);
+        }
+        return UUID.fromString(id);
+    }
+
+    /** A booking of the meeting room by the member themself, {@code days} from today, 10:00-11:00. */
+    private String booking(World w, Person member, int days) {
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(days);
+        return created(api.post("/api/networks/" + w.slug() + "/resources/" + w.room() + "/bookings",
+                "{\"start\":\"" + day + "T10:00\",\"end\":\"" + day + "T11:00\",\"note\":\"Avec Léon\"}")
+                .token(member.token()).send());
     }
 
     /** A visit of the member at La Serre under the card (closed or still open), with its line in the ledger. */

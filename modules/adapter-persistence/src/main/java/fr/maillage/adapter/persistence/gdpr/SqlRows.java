@@ -54,7 +54,10 @@ final class SqlRows {
         return rows;
     }
 
-    /** Updates or inserts in the current transaction; returns the number of rows changed. */
+    /**
+     * Updates in the current transaction; returns the number of rows changed. The persistence context is flushed
+     * before and cleared after, so that no entity loaded earlier in the transaction is taken for the row's state.
+     */
     static int update(EntityManager em, String sql, Object... parameters) {
         em.flush();
         int[] changed = {0};
@@ -68,12 +71,6 @@ final class SqlRows {
         });
         em.clear();
         return changed[0];
-    }
-
-    /** Whether a table exists (a module's tables may come later than this adapter). */
-    static boolean exists(EntityManager em, String table) {
-        return !query(em, "select 1 from pg_catalog.pg_tables where schemaname = current_schema() and tablename = ?",
-                table).isEmpty();
     }
 
     private static @Nullable Object value(ResultSet r, ResultSetMetaData meta, int c) throws SQLException {

@@ -32,8 +32,9 @@ public record MemberImportResponse(UUID id, String status, boolean dryRun, int t
                 .map(i -> issue(i, problems, locale)).toList();
         List<Issue> skipped = report.issues().stream().filter(MemberImportIssue::skipped)
                 .map(i -> issue(i, problems, locale)).toList();
-        boolean truncated = errors.size() < job.errorCount() || skipped.size() < job.skippedRows()
-                && job.status().isFinished();
+        // Skipped rows are stored when the job ends; until then, fewer of them is not a truncation.
+        boolean truncated = errors.size() < job.errorCount()
+                || (job.status().isFinished() && skipped.size() < job.skippedRows());
         return new MemberImportResponse(job.id(), job.status().name(), job.dryRun(), job.totalRows(),
                 job.processedRows(), job.importedRows(), job.skippedRows(), job.errorCount(),
                 job.failure() == null ? null : new Message(job.failure(),
