@@ -5,7 +5,7 @@
 # The embedded cluster (zonky) trusts local TCP connections, so psql needs no password there; on an external server
 # the owner's and the application's passwords come from MAILLAGE_DB_OWNER_PASSWORD / MAILLAGE_DB_APP_PASSWORD.
 
-bench_jar=modules/bootstrap/target/maillage.jar
+bench_jar="${BENCH_JAR:-modules/bootstrap/target/maillage.jar}"
 
 bench_build() {
   [ -f "$bench_jar" ] || ./mvnw -q -B -DskipTests package
