@@ -60,6 +60,17 @@ run_wrk() { # duration, output
     BENCH_MEMBERS="$tmp/members" BENCH_THREADS=2 \
     wrk -t2 -c"$clients" -d"$1" --timeout 10s -s infra/bench/checkin.lua "$APP_URL" > "$2" 2>&1
 }
+# Requests still running in the application when wrk stops may open visits after the reset: wait for quiet.
+reset_cards() {
+  local open=1 tries=0
+  while [ "$open" != 0 ] && [ $tries -lt 30 ]; do
+    bench_psql_owner -q -v members="$members" -f infra/bench/sql/checkin-setup.sql > /dev/null
+    sleep 2
+    open=$(printf "SELECT set_config('app.tenant', '%s', false) \\g /dev/null\nSELECT count(*) FROM visit WHERE network_id = '%s' AND place_id = '%s' AND checked_out_at IS NULL;\n" \
+      "$network" "$network" "$place" | bench_psql_owner -At)
+    tries=$((tries + 1))
+  done
+}
 run_pgbench() { # duration, log prefix, output
   bench_psql_app -c 'SELECT 1' > /dev/null
   local root="$PWD"
@@ -78,15 +89,16 @@ percentiles() { # files of pgbench's per-transaction log: latency (µs) is the t
 if [ "$http" = yes ]; then
   echo "Warming up (HTTP, 10 s)..."
   run_wrk 10s "$tmp/warm.txt"
-  bench_psql_owner -q -v members="$members" -f infra/bench/sql/checkin-setup.sql > /dev/null
+  reset_cards
   echo "HTTP, $clients clients, $seconds s..."
   run_wrk "${seconds}s" "$tmp/wrk.txt"
-  cat "$tmp/wrk.txt" | grep -v '^BENCH' | sed 's/^/  /'
+  grep -v '^BENCH' "$tmp/wrk.txt" | sed 's/^/  /'
 fi
-bench_psql_owner -q -v members="$members" -f infra/bench/sql/checkin-setup.sql > /dev/null
+reset_cards
 echo "pgbench, $clients clients, $seconds s..."
 run_pgbench 5 warm "$tmp/pgbench-warm.txt"
 rm -f "$tmp"/warm.*
+reset_cards
 run_pgbench "$seconds" cycle "$tmp/pgbench.txt"
 grep -E 'latency average|^tps' "$tmp/pgbench.txt" | sed 's/^/  /'
 
