@@ -7,8 +7,14 @@
 
 bench_jar="${BENCH_JAR:-modules/bootstrap/target/maillage.jar}"
 
+# Builds the jar (tests skipped) so that the benchmark measures the code of this folder; BENCH_JAR (a jar built
+# elsewhere) or BENCH_BUILD=no (use the jar as it is) skip it.
 bench_build() {
-  [ -f "$bench_jar" ] || ./mvnw -q -B -DskipTests package
+  if [ -z "${BENCH_JAR:-}" ] && [ "${BENCH_BUILD:-yes}" != no ]; then
+    echo "Building (mvnw package, tests skipped)..."
+    ./mvnw -q -B -DskipTests package
+  fi
+  [ -f "$bench_jar" ] || { echo "No $bench_jar"; return 1; }
 }
 
 bench_free_port() {
