@@ -21,7 +21,11 @@ BEGIN
                     ELSE lower(nm.ascii_given) || '.' || lower(nm.ascii_family) || '.' || m.ord || '@exemple.fr' END,
                CASE WHEN m.erased THEN 'Personne' ELSE nm.given END,
                CASE WHEN m.erased THEN 'effacée' ELSE nm.family END,
-               CASE WHEN NOT m.erased AND m.u_misc < 0.7 THEN '06' || lpad(((m.ord * 7919) % 100000000)::text, 8, '0') END,
+               -- phones as the application stores them (E.164, fr.maillage.domain.member.PhoneNumber)
+               CASE WHEN NOT m.erased AND m.u_misc < 0.7 THEN
+                   CASE p.departement WHEN '974' THEN '+262692' || lpad(((m.ord * 7919) % 1000000)::text, 6, '0')
+                                      WHEN '972' THEN '+596696' || lpad(((m.ord * 7919) % 1000000)::text, 6, '0')
+                                      ELSE '+336' || lpad(((m.ord * 7919) % 100000000)::text, 8, '0') END END,
                CASE WHEN NOT m.erased AND m.u_misc < 0.3 THEN 'EI ' || nm.family END,
                CASE WHEN NOT m.erased AND m.u_misc < 0.5 THEN (1 + m.ord % 90) || ' chemin des Vignes' END,
                CASE WHEN NOT m.erased AND m.u_misc < 0.5 THEN p.postal_code END,
