@@ -294,6 +294,66 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(people(a, platformAdmin())).containsEntry(memberOfA.subject(), List.of("MEMBER"));
     }
 
+    /**
+     * Bookings: A's people (each with a member profile in A) get 404 for B's resources, bookings, agendas and feeds,
+     * booking or cancelling through B's paths changes nothing, and A's own paths do not reach B's objects.
+     */
+    @Test
+    void the_bookings_of_one_network_are_out_of_reach_of_the_people_of_another() throws Exception {
+        BookingsIT.Scene b = BookingsIT.scene(this);
+        Side a = side("iso-bookings-a");
+        for (Person person : a.people()) {
+            assertThat(api.post("/api/networks/" + a.slug() + "/join", JOIN).token(person.token()).send().status())
+                    .as("a member profile in A").isEqualTo(200);
+        }
+        String id = BookingsIT.created(api.post(b.book(b.room()), BookingsIT.booking(b.at("09:00"), b.at("10:00")))
+                .token(b.camille().token()).send());
+        String feed = java.net.URI.create(api.get(b.mine() + "/feed").token(b.camille().token()).send().json()
+                .get("url").asString()).getPath();
+        State before = state(new Side(b.slug(), b.animator(), b.manager(), b.camille()));
+        String agendaBefore = api.get(b.book(b.room()) + "?from=" + b.day()).token(b.animator().token()).send()
+                .body();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Person intruder : a.people()) {
+            List<Attempt> attempts = List.of(
+                    new Attempt("POST", b.book(b.room()), BookingsIT.booking(b.at("11:00"), b.at("12:00"))),
+                    new Attempt("POST", b.book(b.room()), BookingsIT.booking(b.at("11:00"), b.at("12:00"),
+                            b.camilleProfile().id())),
+                    new Attempt("GET", b.book(b.room()), null),
+                    new Attempt("GET", b.booking(id), null),
+                    new Attempt("POST", b.booking(id) + "/cancel", null),
+                    new Attempt("GET", b.mine(), null),
+                    new Attempt("GET", b.mine() + "/feed", null),
+                    new Attempt("POST", b.mine() + "/feed/rotate", null));
+            for (Attempt attempt : attempts) {
+                Api.Reply reply = send(attempt, intruder.token());
+                String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
+                softly.assertThat(reply.status()).as(described).isEqualTo(404);
+                softly.assertThat(code(reply)).as(described).isEqualTo("network.not-found");
+            }
+            String aPath = "/api/networks/" + a.slug();
+            for (Attempt attempt : List.of(
+                    new Attempt("POST", aPath + "/resources/" + b.room() + "/bookings",
+                            BookingsIT.booking(b.at("11:00"), b.at("12:00"))),
+                    new Attempt("GET", aPath + "/resources/" + b.room() + "/bookings", null),
+                    new Attempt("GET", aPath + "/bookings/" + id, null),
+                    new Attempt("POST", aPath + "/bookings/" + id + "/cancel", null))) {
+                Api.Reply reply = send(attempt, intruder.token());
+                softly.assertThat(reply.status()).as("through A's path: " + attempt + " -> " + reply).isIn(403, 404);
+                softly.assertThat(code(reply)).as("through A's path: " + attempt + " -> " + reply)
+                        .isIn("resource.not-found", "booking.not-found", "access.denied");
+            }
+        }
+        softly.assertAll();
+
+        assertThat(state(new Side(b.slug(), b.animator(), b.manager(), b.camille()))).isEqualTo(before);
+        assertThat(api.get(b.book(b.room()) + "?from=" + b.day()).token(b.animator().token()).send().body())
+                .isEqualTo(agendaBefore);
+        assertThat(api.get(feed).send().status()).as("B's member's feed still works").isEqualTo(200);
+        assertThat(api.get(feed).send().body()).contains(id);
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private Side side(String prefix) throws Exception {
