@@ -37,7 +37,7 @@ bench_start_app "$data" "$tmp/app.log" --spring.profiles.active=demo
 read -r network place operator value < <(bench_psql_owner -At -F ' ' -v members="$members" \
   -f infra/bench/sql/checkin-setup.sql | tail -1)
 bench_psql_owner -At -c "SELECT md5('bench-member-' || i)::uuid FROM generate_series(1, $members) i" > "$tmp/members"
-visits=$(bench_psql_owner -At -c "SELECT reltuples::bigint FROM pg_class WHERE relname = 'visit'")
+visits=$(bench_psql_owner -At -c "SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'visit'")
 echo "Network baronnies ($network), place $place, $members members with a card; visit table: ~$visits rows"
 
 token=$(bench_token gestion@baronnies.maillage.test)
