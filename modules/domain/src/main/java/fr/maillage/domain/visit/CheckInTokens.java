@@ -76,21 +76,24 @@ public final class CheckInTokens {
      * @throws ExpiredCheckInTokenException when it is genuine but older than the previous window
      */
     public PlaceId verify(NetworkId network, String token, Instant now) {
+        String given = token.strip();
         byte[] bytes;
         try {
-            bytes = Base64.getUrlDecoder().decode(token.strip());
+            bytes = Base64.getUrlDecoder().decode(given);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (bytes.length != TOKEN_BYTES || bytes[0] != VERSION) {
+        // Only the canonical spelling: no padding, no stray bits in the last character.
+        if (bytes.length != TOKEN_BYTES || bytes[0] != VERSION
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(given)) {
             throw invalid();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         in.get();
         PlaceId place = new PlaceId(new UUID(in.getLong(), in.getLong()));
         long number = Integer.toUnsignedLong(in.getInt());
-        byte[] given = Arrays.copyOfRange(bytes, TOKEN_BYTES - MAC_BYTES, TOKEN_BYTES);
-        if (!MessageDigest.isEqual(given, mac(network, place, number))) {
+        byte[] signature = Arrays.copyOfRange(bytes, TOKEN_BYTES - MAC_BYTES, TOKEN_BYTES);
+        if (!MessageDigest.isEqual(signature, mac(network, place, number))) {
             throw invalid();
         }
         long current = windowOf(now);

@@ -84,6 +84,14 @@ class CheckInTokensTest {
             random.nextBytes(noise);
             assertInvalid(() -> tokens.verify(BARONNIES, Base64.getUrlEncoder().encodeToString(noise), NOW));
         }
+        String token = tokens.issue(BARONNIES, LA_SERRE, NOW).token();
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            String respelled = token.substring(0, token.length() - 1) + c;
+            if (!respelled.equals(token)) {
+                assertInvalid(() -> tokens.verify(BARONNIES, respelled, NOW));
+            }
+        }
+        assertInvalid(() -> tokens.verify(BARONNIES, token + "==", NOW));
         for (String garbage : new String[] {"", "   ", "not a token!", "é", "%%%%", "A".repeat(5_000)}) {
             assertInvalid(() -> tokens.verify(BARONNIES, garbage, NOW));
         }
