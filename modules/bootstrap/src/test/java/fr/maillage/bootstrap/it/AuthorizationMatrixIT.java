@@ -22,16 +22,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +49,10 @@ import tools.jackson.databind.JsonNode;
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
  * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
  * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
- * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
+ * the public slug of the fixture's (open) place, {@code {cardHolderId}} a fresh member profile holding a card of the
+ * fixture's offer, {@code {visitId}} a fresh member's open visit at the fixture's place, {@code {checkInToken}} the
+ * current token of the fixture's place (open round the clock). The fixture's member has a member profile and a card;
+ * for {@code POST /me/visit/check-out} they are checked in. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
  *
@@ -62,6 +68,9 @@ import tools.jackson.databind.JsonNode;
  */
 class AuthorizationMatrixIT extends EndToEndTest {
 
+    @Autowired
+    DataSource dataSource;
+
     static final String MATRIX = "/authorization-matrix.csv";
     static final List<String> ROLES = List.of("anonymous", "outsider", "member", "manager", "animator",
             "animator-elsewhere", "platform-admin");
@@ -69,7 +78,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "resourceId", "role", "unique", "prefix", "network", "place");
+            "offerId", "resourceId", "role", "unique", "prefix", "network", "place", "cardHolderId", "visitId",
+            "checkInToken");
     /** The public slug of the fixture's (open) place, derived from its name. */
     static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
@@ -81,7 +91,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
         List<DynamicNode> nodes = new ArrayList<>();
         for (Map.Entry<String, List<Row>> endpoint : byEndpoint.entrySet()) {
-            Supplier<Fixture> fixture = once(() -> fixture());
+            Supplier<Fixture> fixture = once(() -> fixture(endpoint.getKey()));
             List<Row> ordered = endpoint.getValue().stream()
                     .sorted(Comparator.comparing(Row::permitted)) // refusals first, successes last (stable)
                     .toList();
@@ -221,6 +231,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
+                case "cardHolderId" -> memberWithCard(fixture, unique).toString();
+                case "visitId" -> visits().openVisit(fixture.slug(), UUID.fromString(fixture.placeId()),
+                        memberWithCard(fixture, unique)).toString();
+                case "checkInToken" -> api.get("/api/networks/" + fixture.slug() + "/places/" + fixture.placeId()
+                        + "/check-in-code").token(platformAdmin()).send().json().get("token").asString();
                 default -> throw new IllegalArgumentException("unknown placeholder " + placeholder.group());
             };
             placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -246,6 +261,18 @@ class AuthorizationMatrixIT extends EndToEndTest {
         return invited.json().get("subject").asString();
     }
 
+    /** A fresh member profile (no account) holding a card of the fixture's offer, valid at the fixture's place. */
+    private UUID memberWithCard(Fixture fixture, String unique) {
+        UUID member = visits().member(fixture.slug(), null, "profile-" + unique + "@maillage.test", "Membre", unique);
+        visits().hold(fixture.slug(), member, VisitFixtures.Holding.card(UUID.fromString(fixture.offerId()),
+                UUID.fromString(fixture.operatorId()), "OPERATOR_PLACES", 10));
+        return member;
+    }
+
+    private VisitFixtures visits() {
+        return new VisitFixtures(dataSource);
+    }
+
     // ---------------------------------------------------------------------------------------------- fixture
 
     /**
@@ -265,7 +292,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
              "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
              "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "MATRIX"}""";
 
-    private Fixture fixture() {
+    private Fixture fixture(String endpoint) {
         try {
             List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
             String slug = networks.get(0);
@@ -288,8 +315,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String placeId = created(api.post(base + "/places", ("""
                     {"operatorId": "%s", "name": "Lieu de la matrice", "kinds": ["COWORKING"],
                      "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
-                     "commune": "Serres", "insee": "05166", "latitude": 44.43, "longitude": 5.72, "capacity": 10}""")
-                    .formatted(operatorId)).token(platformAdmin()).send());
+                     "commune": "Serres", "insee": "05166", "latitude": 44.43, "longitude": 5.72, "capacity": 10,
+                     "hours": %s}""").formatted(operatorId, CheckInWorld.ROUND_THE_CLOCK)).token(platformAdmin())
+                    .send());
             Api.Reply scoped = api.put(base + "/managers/" + manager + "/operators",
                     "{\"operatorIds\":[\"" + operatorId + "\"]}").token(platformAdmin()).send();
             if (scoped.status() != 200) {
@@ -299,7 +327,15 @@ class AuthorizationMatrixIT extends EndToEndTest {
                     .token(platformAdmin()).send());
             String resourceId = created(api.post(base + "/places/" + placeId + "/resources", FIXTURE_RESOURCE)
                     .token(platformAdmin()).send());
-            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId);
+            Fixture fixture = new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId);
+            // The member has a member profile and a card; to check out, they are in the place.
+            UUID member = visits().member(slug, people.get(1).subject(), people.get(1).email(), "Membre", "Matrice");
+            visits().hold(slug, member, VisitFixtures.Holding.card(UUID.fromString(offerId),
+                    UUID.fromString(operatorId), "OPERATOR_PLACES", 10));
+            if (endpoint.equals("POST /api/networks/{slug}/me/visit/check-out")) {
+                visits().openVisit(slug, UUID.fromString(placeId), member);
+            }
+            return fixture;
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }

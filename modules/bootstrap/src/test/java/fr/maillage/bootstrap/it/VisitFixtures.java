@@ -67,15 +67,33 @@ final class VisitFixtures {
         }
     }
 
-    /** A member of the network, linked to an account when {@code subject} is given. */
+    /**
+     * A member of the network, linked to an account when {@code subject} is given. When the person already has a
+     * profile (joining or an invitation may give one), it is kept and renamed; its id comes back.
+     */
     UUID member(String slug, @Nullable String subject, String email, String givenName, String familyName) {
-        UUID id = UUID.randomUUID();
-        inTenant(slug, c -> update(c, """
-                insert into member (network_id, id, subject, email, given_name, family_name, status, source,
-                                    created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', 'MANAGER', now(), now())""",
-                networkId(slug), id, subject, email.toLowerCase(java.util.Locale.ROOT), givenName, familyName));
-        return id;
+        UUID network = networkId(slug);
+        return inTenant(slug, c -> {
+            String sql = subject == null ? """
+                    insert into member (network_id, id, subject, email, given_name, family_name, status, source,
+                                        created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', 'MANAGER', now(), now())
+                    returning id""" : """
+                    insert into member (network_id, id, subject, email, given_name, family_name, status, source,
+                                        created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', 'MANAGER', now(), now())
+                    on conflict (network_id, subject) do update set given_name = excluded.given_name,
+                        family_name = excluded.family_name
+                    returning id""";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, network, UUID.randomUUID(), subject, email.toLowerCase(java.util.Locale.ROOT), givenName,
+                        familyName);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getObject(1, UUID.class);
+                }
+            }
+        });
     }
 
     /** An active membership of the member. */

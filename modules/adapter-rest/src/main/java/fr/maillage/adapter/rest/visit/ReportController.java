@@ -172,12 +172,17 @@ class ReportController {
                 .body(body);
     }
 
-    /** A CSV cell: quoted when it holds a separator, a quote or a line break (quotes doubled). */
+    /**
+     * A CSV cell: quoted when it holds a separator, a quote or a line break (quotes doubled); a leading =, +, - or @
+     * (a formula for spreadsheets) is prefixed with ' and quoted, as in the public directory's CSV.
+     */
     static String cell(String value) {
-        if (value.contains(";") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (!safe.equals(value) || safe.contains(";") || safe.contains("\"") || safe.contains("\n")
+                || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
-        return value;
+        return safe;
     }
 
     private static BigDecimal euros(long cents) {
