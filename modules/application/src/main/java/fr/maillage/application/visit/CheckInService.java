@@ -216,7 +216,6 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
             Map<String, String> details = new LinkedHashMap<>();
             details.put("placeId", place.id().toString());
             details.put("memberId", member.id().toString());
-            details.put("reason", override);
             audit.record(network.id(), caller, "visit.checked-in-outside-hours", visit.id().toString(), details);
         }
         return visits.details(visit.id()).orElseThrow();

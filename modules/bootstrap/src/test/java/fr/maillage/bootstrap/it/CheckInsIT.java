@@ -228,7 +228,8 @@ class CheckInsIT extends EndToEndTest {
                 .equals("visit.checked-in-outside-hours")).findFirst().orElseThrow();
         assertThat(event.get("target").asString()).isEqualTo(visitId);
         assertThat(event.get("actor").asString()).isEqualTo(w.manager().subject());
-        assertThat(event.get("details").get("reason").asString()).isEqualTo("Atelier du soir du réseau");
+        assertThat(event.get("details").get("placeId").asString()).isEqualTo(w.nyons().toString());
+        assertThat(event.get("details").get("memberId").asString()).isEqualTo(w.memberId().toString());
 
         Api.Reply out = api.post(w.base() + "/visits/" + visitId + "/check-out", null).token(w.manager().token())
                 .send();
