@@ -10,6 +10,7 @@ import fr.maillage.application.network.NetworkService;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
 import fr.maillage.application.directory.DirectoryService;
+import fr.maillage.application.member.MemberProfiles;
 import fr.maillage.application.people.PeopleService;
 import fr.maillage.application.offer.OfferService;
 import fr.maillage.application.offer.port.out.OfferPort;
@@ -52,8 +53,9 @@ public class UseCaseConfiguration {
 
     @Bean
     public PeopleService peopleService(AccessPolicy access, NetworkRolePort roles, IdentityProviderPort identity,
-            LoadNetworkPort load, SaveNetworkPort save, UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock) {
-        return new PeopleService(access, roles, identity, load, save, unitOfWork, audit, clock);
+            LoadNetworkPort load, SaveNetworkPort save, UnitOfWorkPort unitOfWork, AuditLog audit, Clock clock,
+            MemberProfiles memberProfiles) {
+        return new PeopleService(access, roles, identity, load, save, unitOfWork, audit, clock, memberProfiles);
     }
 
     @Bean

@@ -207,7 +207,8 @@ public class KeycloakIdentityAdapter implements IdentityProviderPort, AutoClosea
         return call("ensure person", () -> {
             Optional<UserRepresentation> existing = findPerson(email);
             if (existing.isPresent()) {
-                return new PersonRef(existing.get().getId(), email, false);
+                return new PersonRef(existing.get().getId(), email, false, existing.get().getFirstName(),
+                        existing.get().getLastName());
             }
             UserRepresentation person = new UserRepresentation();
             person.setUsername(email.value());
@@ -225,14 +226,15 @@ public class KeycloakIdentityAdapter implements IdentityProviderPort, AutoClosea
                 } else if (status == 409) {
                     // Someone created this person meanwhile (a concurrent call): theirs is the one.
                     return findPerson(email)
-                            .map(winner -> new PersonRef(winner.getId(), email, false))
+                            .map(winner -> new PersonRef(winner.getId(), email, false, winner.getFirstName(),
+                                    winner.getLastName()))
                             .orElseThrow(() -> failure("create person", response));
                 } else {
                     throw failure("create person", response);
                 }
             }
             askToSetPassword(id);
-            return new PersonRef(id, email, true);
+            return new PersonRef(id, email, true, firstName, lastName);
         });
     }
 

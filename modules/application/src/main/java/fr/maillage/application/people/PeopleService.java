@@ -8,9 +8,12 @@ import fr.maillage.application.access.port.out.RoleGrant;
 import fr.maillage.application.access.port.out.NetworkRolePort;
 import fr.maillage.application.audit.AuditLog;
 import fr.maillage.application.identity.EmailAddress;
+import fr.maillage.application.network.NetworkOrganizations;
 import fr.maillage.application.identity.OrganizationRef;
 import fr.maillage.application.identity.PersonRef;
 import fr.maillage.application.identity.port.out.IdentityProviderPort;
+import fr.maillage.application.member.MemberProfiles;
+import fr.maillage.application.member.port.in.SignUpCommand;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.network.port.out.SaveNetworkPort;
 import fr.maillage.application.people.port.in.FindPeopleQuery;
@@ -40,6 +43,9 @@ import java.util.Set;
  * first, idempotently, then the database's part in one transaction: if the provider fails, nothing is written
  * (503); if the database fails afterwards, the provider holds an extra organization membership without a role,
  * which grants nothing and which a retry completes.
+ *
+ * <p>Joining, and being invited as a member, also give the person their member profile in the network
+ * ({@link MemberProfiles}), in the same transaction as the role.
  */
 public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseCase, RevokeRoleUseCase,
         FindPeopleQuery {
@@ -52,10 +58,12 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
     private final UnitOfWorkPort unitOfWork;
     private final AuditLog audit;
     private final Clock clock;
+    private final MemberProfiles memberProfiles;
+    private final NetworkOrganizations organizations;
 
     public PeopleService(AccessPolicy access, NetworkRolePort roles, IdentityProviderPort identity,
             LoadNetworkPort loadNetworks, SaveNetworkPort saveNetworks, UnitOfWorkPort unitOfWork, AuditLog audit,
-            Clock clock) {
+            Clock clock, MemberProfiles memberProfiles) {
         this.access = access;
         this.roles = roles;
         this.identity = identity;
@@ -64,6 +72,8 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.clock = clock;
+        this.memberProfiles = memberProfiles;
+        this.organizations = new NetworkOrganizations(identity, loadNetworks, saveNetworks, unitOfWork, clock);
     }
 
     @Override
@@ -83,13 +93,16 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
                 audit.record(network.id(), caller, "person.invited", person.subject(),
                         Map.of("role", command.role().name(), "accountCreated", String.valueOf(person.created())));
             }
+            if (command.role() == NetworkRole.MEMBER) {
+                memberProfiles.invited(network.id(), caller, person, command.firstName(), command.lastName());
+            }
             return added;
         });
         return new Invitation(person.subject(), person.email().value(), command.role(), person.created(), newRole);
     }
 
     @Override
-    public Set<NetworkRole> join(Caller caller, NetworkSlug slug) {
+    public Set<NetworkRole> join(Caller caller, NetworkSlug slug, SignUpCommand profile) {
         Network network = unitOfWork.readOnly(() -> loadNetworks.findBySlug(slug))
                 .orElseThrow(() -> AccessPolicy.notFound(slug));
         if (network.isArchived()) {
@@ -105,6 +118,7 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
                     caller.subject()))) {
                 audit.record(network.id(), caller, "person.joined", caller.subject(), Map.of());
             }
+            memberProfiles.signedUp(network.id(), caller, email, profile);
             return roles.rolesOf(network.id(), caller.subject());
         });
     }
@@ -141,12 +155,6 @@ public final class PeopleService implements InvitePersonUseCase, JoinNetworkUseC
 
     /** The network's organization, created and recorded now for a network that predates organizations. */
     private OrganizationRef organizationOf(Network network) {
-        OrganizationRef organization = identity.ensureOrganization(network.slug().value(), network.name().value());
-        if (!organization.id().equals(network.organizationId())) {
-            unitOfWork.inTransaction(() -> saveNetworks.update(
-                    loadNetworks.findBySlug(network.slug()).orElseThrow().withOrganization(organization.id(),
-                            clock.instant())));
-        }
-        return organization;
+        return organizations.of(network);
     }
 }

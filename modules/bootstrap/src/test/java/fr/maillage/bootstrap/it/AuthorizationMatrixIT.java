@@ -47,19 +47,21 @@ import tools.jackson.databind.JsonNode;
  * {@code {manager}} the fixture's manager (in a path, it stands for the template's {@code {subject}}),
  * {@code {operatorId}} the fixture's operator (which the manager runs), {@code {placeId}} the fixture's place (of
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
- * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
+ * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {memberId}} the member profile
+ * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
  * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
  * the public slug of the fixture's (open) place, {@code {cardHolderId}} a fresh member profile holding a card of the
  * fixture's offer, {@code {visitId}} a fresh member's open visit at the fixture's place, {@code {checkInToken}} the
- * current token of the fixture's place (open round the clock). The fixture's member has a member profile and a card;
- * for {@code POST /me/visit/check-out} they are checked in. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
+ * current token of the fixture's place (open round the clock). The fixture's member holds a card of the fixture's
+ * offer; for {@code POST /me/visit/check-out} they are checked in. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
- * {@code animator-elsewhere} (animator of another network), {@code platform-admin}.
+ * {@code animator-elsewhere} (animator of another network), {@code platform-admin} (who, for the self-service
+ * endpoints under {@code /me/}, has joined the target network, so that they have a member profile there too).
  *
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
- * and leave the target network as it was (the network, its people, its audit log, its operators, places and offers, and
+ * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and members, and
  * neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
@@ -78,8 +80,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
             "patch", "trace");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
-            "offerId", "resourceId", "role", "unique", "prefix", "network", "place", "cardHolderId", "visitId",
-            "checkInToken");
+            "offerId", "resourceId", "memberId", "role", "unique", "prefix", "network", "place", "cardHolderId",
+            "visitId", "checkInToken");
     /** The public slug of the fixture's (open) place, derived from its name. */
     static final String FIXTURE_PLACE_SLUG = "lieu-de-la-matrice";
 
@@ -228,6 +230,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "placeId" -> fixture.placeId();
                 case "offerId" -> fixture.offerId();
                 case "resourceId" -> fixture.resourceId();
+                case "memberId" -> fixture.memberId();
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -281,7 +284,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
      * round trips).
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
-            String offerId, String resourceId) {
+            String offerId, String resourceId, String memberId) {
     }
 
     static final String FIXTURE_RESOURCE = """
@@ -293,6 +296,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
              "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "MATRIX"}""";
 
     private Fixture fixture(String endpoint) {
+        boolean adminJoins = endpoint.contains("/me/");
         try {
             List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
             String slug = networks.get(0);
@@ -327,15 +331,24 @@ class AuthorizationMatrixIT extends EndToEndTest {
                     .token(platformAdmin()).send());
             String resourceId = created(api.post(base + "/places/" + placeId + "/resources", FIXTURE_RESOURCE)
                     .token(platformAdmin()).send());
-            Fixture fixture = new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId);
-            // The member has a member profile and a card; to check out, they are in the place.
-            UUID member = visits().member(slug, people.get(1).subject(), people.get(1).email(), "Membre", "Matrice");
-            visits().hold(slug, member, VisitFixtures.Holding.card(UUID.fromString(offerId),
+            Api.Reply found = api.get(base + "/members?q=" + people.get(1).email()).token(platformAdmin()).send();
+            if (found.status() != 200 || found.json().get("totalItems").asLong() != 1) {
+                throw new IllegalStateException("the fixture's member has no profile: " + found);
+            }
+            String memberId = found.json().get("items").get(0).get("id").asString();
+            if (adminJoins) {
+                Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
+                if (joined.status() != 200) {
+                    throw new IllegalStateException("the platform admin cannot join: " + joined);
+                }
+            }
+            // The member holds a card of the fixture's offer; to check out, they are in the place.
+            visits().hold(slug, UUID.fromString(memberId), VisitFixtures.Holding.card(UUID.fromString(offerId),
                     UUID.fromString(operatorId), "OPERATOR_PLACES", 10));
             if (endpoint.equals("POST /api/networks/{slug}/me/visit/check-out")) {
-                visits().openVisit(slug, UUID.fromString(placeId), member);
+                visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
             }
-            return fixture;
+            return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
@@ -350,7 +363,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
     /** What a refused call must leave as it was, read by a platform admin. */
     record Snapshot(JsonNode network, JsonNode people, JsonNode audit, JsonNode operators, JsonNode places,
-            JsonNode offers) {
+            JsonNode offers, JsonNode members) {
     }
 
     private Snapshot snapshot(Fixture fixture) {
@@ -361,7 +374,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 json(api.get(base + "/audit?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/operators?size=100").token(admin).send()).path("items"),
                 json(api.get(base + "/places?size=100").token(admin).send()).path("items"),
-                json(api.get(base + "/offers?size=100").token(admin).send()).path("items"));
+                json(api.get(base + "/offers?size=100").token(admin).send()).path("items"),
+                json(api.get(base + "/members?size=100").token(admin).send()).path("items"));
     }
 
     private static JsonNode json(Api.Reply reply) {

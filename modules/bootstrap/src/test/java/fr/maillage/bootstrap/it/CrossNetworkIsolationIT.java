@@ -66,9 +66,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 CheckInWorld.ROUND_THE_CLOCK)).token(b.animator().token()).send());
         UUID bOffer = CheckInWorld.created(api.post(bPath + "/offers", OffersIT.LA_SERRE_CARD.formatted(bOperator))
                 .token(b.animator().token()).send());
-        UUID bMember = fixtures.member(b.slug(), b.member().subject(), b.member().email(), "Membre", "de B");
-        UUID bCard = fixtures.hold(b.slug(), bMember, VisitFixtures.Holding.card(bOffer, bOperator, "OPERATOR_PLACES",
-                10));
+        String bMember = memberId(b.slug(), b.member().email(), b.animator().token());
+        UUID bCard = fixtures.hold(b.slug(), UUID.fromString(bMember), VisitFixtures.Holding.card(bOffer, bOperator,
+                "OPERATOR_PLACES", 10));
         String bToken = api.get(bPath + "/places/" + somePlace + "/check-in-code").token(b.animator().token()).send()
                 .json().get("token").asString();
         UUID bVisit = CheckInWorld.created(api.post(bPath + "/check-ins", "{\"token\":\"" + bToken + "\"}")
@@ -108,7 +108,15 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("GET", bPath + "/attendance", null),
                     new Attempt("GET", bPath + "/attendance?granularity=MONTH&from=2026-01-01&to=2026-12-31", null),
                     new Attempt("GET", bPath + "/settlements", null),
-                    new Attempt("GET", bPath + "/settlements.csv?month=2026-03", null));
+                    new Attempt("GET", bPath + "/settlements.csv?month=2026-03", null),
+                    new Attempt("GET", bPath + "/members", null),
+                    new Attempt("GET", bPath + "/members?q=" + b.member().email(), null),
+                    new Attempt("GET", bPath + "/members/" + bMember, null),
+                    new Attempt("PATCH", bPath + "/members/" + bMember, "{\"company\":\"Piratage SA\"}"),
+                    new Attempt("POST", bPath + "/members", "{\"email\":\"" + newcomer
+                            + "\",\"givenName\":\"Intrus\",\"familyName\":\"Intrus\",\"invite\":true}"),
+                    new Attempt("GET", bPath + "/me/member", null),
+                    new Attempt("PATCH", bPath + "/me/member", "{\"company\":\"Piratage SA\"}"));
             for (Attempt attempt : attempts) {
                 Api.Reply reply = send(attempt, intruder.token());
                 String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
@@ -122,6 +130,14 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 + "/roles/MEMBER").token(a.animator().token()).send();
         softly.assertThat(throughOwnPath.status()).as(throughOwnPath.toString()).isEqualTo(404);
         softly.assertThat(code(throughOwnPath)).isEqualTo("person.role.not-found");
+        // ... and at B's member, through A's members: not found in A, unchanged.
+        for (Api.Reply reply : List.of(
+                api.get("/api/networks/" + a.slug() + "/members/" + bMember).token(a.animator().token()).send(),
+                api.patch("/api/networks/" + a.slug() + "/members/" + bMember, "{\"company\":\"Piratage SA\"}")
+                        .token(a.manager().token()).send())) {
+            softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            softly.assertThat(code(reply)).as(reply.toString()).isEqualTo("member.not-found");
+        }
         softly.assertAll();
 
         State after = state(b);
@@ -184,6 +200,11 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     .doesNotContainAnyElementsOf(other.subjects());
             assertThat(people.body()).doesNotContain(other.slug());
             other.people().forEach(p -> assertThat(people.body()).doesNotContain(p.email()));
+            Api.Reply members = api.get("/api/networks/" + own.slug() + "/members?size=100")
+                    .token(own.manager().token()).send();
+            assertThat(members.status()).as(members.toString()).isEqualTo(200);
+            assertThat(members.body()).as("the members of " + own.slug()).contains(own.member().email());
+            other.people().forEach(p -> assertThat(members.body()).doesNotContain(p.email()));
 
             JsonNode ownAudit = auditItems(own.slug(), own.animator().token());
             JsonNode otherAudit = auditItems(other.slug(), other.animator().token());
@@ -258,10 +279,12 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(subjects(api.get("/api/networks/" + b + "/people?size=100").token(token).send()))
                 .containsExactlyInAnyOrder(both.subject(), onlyB.subject());
 
+        String onlyAMember = memberId(a, onlyA.email(), platformAdmin());
+        String onlyBMember = memberId(b, onlyB.email(), platformAdmin());
         JsonNode auditA = auditItems(a, token);
         assertThat(auditA.values()).isNotEmpty().allSatisfy(event -> assertThat(event.get("target").asString(""))
-                .isIn(a, both.subject(), onlyA.subject()));
-        assertThat(auditA.toString()).doesNotContain(b).doesNotContain(onlyB.subject());
+                .isIn(a, both.subject(), onlyA.subject(), onlyAMember));
+        assertThat(auditA.toString()).doesNotContain(b).doesNotContain(onlyB.subject()).doesNotContain(onlyBMember);
 
         // The animator's powers in A do not carry over to B, where the same person is a manager.
         String bName = api.get("/api/networks/" + b).token(token).send().json().get("name").asString();
@@ -295,7 +318,7 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         Person memberOfA = people.get(0);
         Person animatorOfB = people.get(1);
 
-        Api.Reply joined = api.post("/api/networks/" + b + "/join", null).token(memberOfA.token()).send();
+        Api.Reply joined = api.post("/api/networks/" + b + "/join", JOIN).token(memberOfA.token()).send();
         assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
         assertThat(joined.json().get("roles").values()).extracting(JsonNode::asString).containsExactly("MEMBER");
 
@@ -323,13 +346,22 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         return new Side(slug, people.get(0), people.get(1), people.get(2));
     }
 
+    /** The id of the member profile with this email, as the caller reads it. */
+    private String memberId(String slug, String email, String token) {
+        Api.Reply found = api.get("/api/networks/" + slug + "/members?q=" + email).token(token).send();
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().get("totalItems").asLong()).as(found.toString()).isEqualTo(1);
+        return found.json().get("items").get(0).get("id").asString();
+    }
+
     private static String roleOf(Side side, Person person) {
         return person.equals(side.animator()) ? "the animator"
                 : person.equals(side.manager()) ? "the manager" : "the member";
     }
 
     /** What B's animator sees of B: the network, its people and their roles, its audit log. */
-    record State(JsonNode network, Map<String, List<String>> people, long auditCount, JsonNode audit) {
+    record State(JsonNode network, Map<String, List<String>> people, long auditCount, JsonNode audit,
+            JsonNode members) {
     }
 
     private State state(Side side) {
@@ -338,8 +370,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(network.status()).isEqualTo(200);
         Api.Reply audit = api.get("/api/networks/" + side.slug() + "/audit?size=100").token(token).send();
         assertThat(audit.status()).isEqualTo(200);
+        Api.Reply members = api.get("/api/networks/" + side.slug() + "/members?size=100").token(token).send();
+        assertThat(members.status()).isEqualTo(200);
         return new State(network.json(), people(side.slug(), token), audit.json().get("totalItems").asLong(),
-                audit.json().get("items"));
+                audit.json().get("items"), members.json().get("items"));
     }
 
     private Api.Reply send(Attempt attempt, String token) {

@@ -31,6 +31,8 @@ abstract class EndToEndTest {
 
     static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();
     static final String PASSWORD = "correct-horse-battery-staple";
+    /** The body of a join: the person's names and their acceptance of the network's terms. */
+    static final String JOIN = "{\"givenName\":\"Camille\",\"familyName\":\"Martin\",\"acceptTerms\":true}";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static String adminEmail;

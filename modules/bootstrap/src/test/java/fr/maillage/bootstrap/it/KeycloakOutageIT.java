@@ -20,6 +20,9 @@ class KeycloakOutageIT extends EndToEndTest {
         String newSlug = uniqueSlug("pendant-panne");
         String invitee = "invitee-" + System.nanoTime() + "@maillage.test";
         String invitation = "{\"email\":\"" + invitee + "\",\"role\":\"MEMBER\"}";
+        String memberEmail = "member-" + System.nanoTime() + "@maillage.test";
+        String memberWithAccount = "{\"email\":\"" + memberEmail
+                + "\",\"givenName\":\"Lou\",\"familyName\":\"Panne\",\"invite\":true}";
 
         KEYCLOAK.stop();
         try {
@@ -42,6 +45,11 @@ class KeycloakOutageIT extends EndToEndTest {
                     .token(animator.token()).send();
             assertThat(invite.status()).isEqualTo(503);
             assertThat(peopleWithEmail(slug, invitee, animator)).isZero();
+
+            Api.Reply member = api.post("/api/networks/" + slug + "/members", memberWithAccount)
+                    .token(animator.token()).send();
+            assertThat(member.status()).as(member.toString()).isEqualTo(503);
+            assertThat(membersWithEmail(slug, memberEmail, animator)).as("no member without the account").isZero();
         } finally {
             KEYCLOAK.start();
         }
@@ -51,6 +59,15 @@ class KeycloakOutageIT extends EndToEndTest {
         assertThat(api.post("/api/networks/" + slug + "/invitations", invitation).token(animator.token()).send()
                 .status()).isEqualTo(201);
         assertThat(peopleWithEmail(slug, invitee, animator)).isEqualTo(1);
+        assertThat(api.post("/api/networks/" + slug + "/members", memberWithAccount).token(animator.token()).send()
+                .status()).isEqualTo(201);
+        assertThat(membersWithEmail(slug, memberEmail, animator)).isEqualTo(1);
+        assertThat(peopleWithEmail(slug, memberEmail, animator)).as("the member holds MEMBER").isEqualTo(1);
+    }
+
+    private long membersWithEmail(String slug, String email, Person reader) {
+        return api.get("/api/networks/" + slug + "/members?q=" + email).token(reader.token()).send().json()
+                .get("totalItems").asLong();
     }
 
     private long peopleWithEmail(String slug, String email, Person reader) {

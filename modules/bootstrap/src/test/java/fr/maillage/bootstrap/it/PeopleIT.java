@@ -113,7 +113,7 @@ class PeopleIT extends EndToEndTest {
         String slug = newNetwork("join");
         Person person = someone();
 
-        Api.Reply joined = api.post("/api/networks/" + slug + "/join", null).token(person.token()).send();
+        Api.Reply joined = api.post("/api/networks/" + slug + "/join", JOIN).token(person.token()).send();
 
         assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
         assertThat(joined.json().get("network").asString()).isEqualTo(slug);
@@ -129,7 +129,7 @@ class PeopleIT extends EndToEndTest {
         assertThat(me.json().get("networks").get(0).get("name").asString()).isEqualTo("Réseau join");
         assertThat(api.get("/api/networks/" + slug).token(token).send().status()).isEqualTo(200);
 
-        Api.Reply again = api.post("/api/networks/" + slug + "/join", null).token(token).send();
+        Api.Reply again = api.post("/api/networks/" + slug + "/join", JOIN).token(token).send();
         assertThat(again.status()).isEqualTo(200);
         assertThat(roles(again.json())).containsExactly("MEMBER");
         assertThat(people(slug, platformAdmin())).containsEntry(person.subject(), List.of("MEMBER"));
@@ -208,7 +208,7 @@ class PeopleIT extends EndToEndTest {
         String slug = newNetwork("audit");
         Person animator = personIn(slug, NetworkRole.ANIMATOR);
         Person joiner = someone();
-        assertThat(api.post("/api/networks/" + slug + "/join", null).token(joiner.token()).send().status())
+        assertThat(api.post("/api/networks/" + slug + "/join", JOIN).token(joiner.token()).send().status())
                 .isEqualTo(200);
         assertThat(api.delete(role(slug, joiner, "MEMBER")).token(animator.token()).send().status()).isEqualTo(204);
         assertThat(api.patch("/api/networks/" + slug, "{\"name\":\"Réseau audité\"}").token(animator.token()).send()
@@ -217,18 +217,22 @@ class PeopleIT extends EndToEndTest {
         Api.Reply reply = api.get("/api/networks/" + slug + "/audit").token(animator.token()).send();
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        assertThat(reply.json().get("totalItems").asLong()).isEqualTo(5);
+        assertThat(reply.json().get("totalItems").asLong()).isEqualTo(6);
         List<JsonNode> events = List.copyOf(reply.json().get("items").values());
         assertThat(events).extracting(e -> e.get("action").asString()).containsExactly(
-                "network.updated", "role.revoked", "person.joined", "person.invited", "network.created");
+                "network.updated", "role.revoked", "member.created", "person.joined", "person.invited",
+                "network.created");
         assertThat(events).extracting(e -> e.get("actor").asString()).containsExactly(
-                animator.subject(), animator.subject(), joiner.subject(), adminSubject, adminSubject);
+                animator.subject(), animator.subject(), joiner.subject(), joiner.subject(), adminSubject,
+                adminSubject);
+        String memberId = events.get(2).get("target").asString();
         assertThat(events).extracting(e -> e.get("target").asString()).containsExactly(
-                slug, joiner.subject(), joiner.subject(), animator.subject(), slug);
+                slug, joiner.subject(), memberId, joiner.subject(), animator.subject(), slug);
         assertThat(events).extracting(e -> Instant.parse(e.get("occurredAt").asString()))
                 .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(events.get(1).get("details").get("role").asString()).isEqualTo("MEMBER");
-        assertThat(events.get(3).get("details").get("role").asString()).isEqualTo("ANIMATOR");
+        assertThat(events.get(4).get("details").get("role").asString()).isEqualTo("ANIMATOR");
+        assertThat(events.get(2).get("details").get("source").asString()).isEqualTo("SIGN_UP");
         assertThat(events.get(0).get("details").get("name").asString()).isEqualTo("changed");
         assertThat(reply.body()).as("no email in the audit log").doesNotContain("@")
                 .doesNotContain(animator.email()).doesNotContain(joiner.email());
@@ -249,7 +253,7 @@ class PeopleIT extends EndToEndTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(code(refused)).isEqualTo("network.archived");
         }
-        Api.Reply join = api.post("/api/networks/" + slug + "/join", null).token(someone().token()).send();
+        Api.Reply join = api.post("/api/networks/" + slug + "/join", JOIN).token(someone().token()).send();
         assertThat(join.status()).isEqualTo(409);
         assertThat(code(join)).isEqualTo("network.archived");
         Api.Reply revoke = api.delete("/api/networks/" + slug + "/people/" + animator.subject() + "/roles/ANIMATOR")

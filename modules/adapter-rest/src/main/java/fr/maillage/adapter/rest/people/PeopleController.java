@@ -6,6 +6,7 @@ import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.application.access.port.out.PersonRoles;
 import fr.maillage.application.audit.port.out.AuditEvent;
 import fr.maillage.application.audit.port.in.AuditLogQuery;
+import fr.maillage.application.member.port.in.SignUpCommand;
 import fr.maillage.application.people.port.in.FindPeopleQuery;
 import fr.maillage.application.people.port.in.InvitePersonCommand;
 import fr.maillage.application.people.port.in.InvitePersonUseCase;
@@ -67,6 +68,17 @@ class PeopleController {
             @Nullable String firstName, @Nullable String lastName) {
     }
 
+    @Schema(name = "Join", description = "The person's profile in the network and their consents.")
+    record JoinRequest(@Schema(example = "Camille", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Nullable String givenName,
+            @Schema(example = "Martin", requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String familyName,
+            @Schema(description = "The network's terms, accepted: must be true",
+                    requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Boolean acceptTerms,
+            @Schema(description = "News by email; false when omitted") @Nullable Boolean newsletter,
+            @Schema(example = "06 12 34 56 78") @Nullable String phone,
+            @Schema(description = "Employer invoices may be addressed to") @Nullable String company) {
+    }
+
     record InvitationResponse(String subject, String email, String role, boolean accountCreated, boolean roleGranted) {
     }
 
@@ -94,10 +106,15 @@ class PeopleController {
                         done.roleGranted()));
     }
 
-    @Operation(summary = "Join the network as a member", description = "Any signed-up person. Idempotent.")
+    @Operation(summary = "Join the network as a member", description = "Any signed-up person, with their profile "
+            + "and acceptTerms: true (a missing body is 400 listing the required fields). Creates the member profile, "
+            + "or links the member a manager recorded with the same email. Idempotent.")
     @PostMapping("/join")
-    RolesResponse join(@Parameter(hidden = true) Caller caller, @PathVariable String slug) {
-        Set<NetworkRole> roles = join.join(caller, network(slug));
+    RolesResponse join(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
+            @RequestBody(required = false) @Nullable JoinRequest body) {
+        SignUpCommand profile = SignUpCommand.parse(body == null ? null : new SignUpCommand.Raw(body.givenName(),
+                body.familyName(), body.acceptTerms(), body.newsletter(), body.phone(), body.company()));
+        Set<NetworkRole> roles = join.join(caller, network(slug), profile);
         return new RolesResponse(slug, roles.stream().map(Enum::name).sorted().toList());
     }
 
