@@ -264,9 +264,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
         return invited.json().get("subject").asString();
     }
 
-    /** A fresh member profile (no account) holding a card of the fixture's offer, valid at the fixture's place. */
+    /** A fresh member profile (no account, recorded through the API) holding a card of the fixture's offer. */
     private UUID memberWithCard(Fixture fixture, String unique) {
-        UUID member = visits().member(fixture.slug(), null, "profile-" + unique + "@maillage.test", "Membre", unique);
+        UUID member = UUID.fromString(created(api.post("/api/networks/" + fixture.slug() + "/members",
+                "{\"email\":\"profile-" + unique + "@maillage.test\",\"givenName\":\"Membre\",\"familyName\":\""
+                        + unique + "\"}").token(platformAdmin()).send()));
         visits().hold(fixture.slug(), member, VisitFixtures.Holding.card(UUID.fromString(fixture.offerId()),
                 UUID.fromString(fixture.operatorId()), "OPERATOR_PLACES", 10));
         return member;

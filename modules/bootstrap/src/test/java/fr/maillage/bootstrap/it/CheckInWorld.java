@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Baronnies for check-in tests: a network that allows network passes, its animator, a manager who runs the
@@ -76,7 +77,7 @@ record CheckInWorld(String slug, Person animator, Person manager, Person member,
                 .send());
         UUID tuvesDayPass = created(api.post(OffersIT.offers(slug), TUVES_DAY_PASS.formatted(tuves))
                 .token(animator.token()).send());
-        UUID memberId = fixtures.member(slug, member.subject(), member.email(), "Camille", "Martin");
+        UUID memberId = profile(api, slug, animator, member, "Camille", "Martin");
         return new CheckInWorld(slug, animator, manager, member, memberId, serrois, tuves, laSerre, laLocomotive,
                 lesTuves, nyons, card, pass, tuvesDayPass);
     }
@@ -142,15 +143,34 @@ record CheckInWorld(String slug, Person animator, Person manager, Person member,
                 List.of());
     }
 
-    /** Another member of the network, with an account, and their member profile. */
-    Person anotherMember(EndToEndTest test, VisitFixtures fixtures, String givenName) {
+    /** Another member of the network, invited (which gives them a member profile), named {@code givenName} Durand. */
+    Person anotherMember(EndToEndTest test, String givenName) {
         Person person = test.personIn(slug, NetworkRole.MEMBER);
-        fixtures.member(slug, person.subject(), person.email(), givenName, "Durand");
+        profile(test.api, slug, animator, person, givenName, "Durand");
         return person;
     }
 
-    UUID memberIdOf(VisitFixtures fixtures, Person person) {
-        return (UUID) fixtures.one(slug, "select id from member where subject = ?", person.subject()).get("id");
+    /** The id of the person's member profile. */
+    UUID memberIdOf(Api api, Person person) {
+        return profile(api, slug, animator, person, null, null);
+    }
+
+    /** The person's member profile (found by email through the members API), renamed when names are given. */
+    static UUID profile(Api api, String slug, Person animator, Person person, @Nullable String givenName,
+            @Nullable String familyName) {
+        Api.Reply found = api.get("/api/networks/" + slug + "/members?q=" + person.email())
+                .token(animator.token()).send();
+        if (found.status() != 200 || found.json().get("totalItems").asLong() != 1) {
+            throw new IllegalStateException("no member profile for " + person.email() + ": " + found);
+        }
+        UUID id = UUID.fromString(found.json().get("items").get(0).get("id").asString());
+        if (givenName != null) {
+            Api.Reply renamed = api.patch("/api/networks/" + slug + "/members/" + id,
+                    "{\"givenName\":\"" + givenName + "\",\"familyName\":\"" + familyName + "\"}")
+                    .token(animator.token()).send();
+            ok(renamed);
+        }
+        return id;
     }
 
     static PlaceId placeId(UUID id) {

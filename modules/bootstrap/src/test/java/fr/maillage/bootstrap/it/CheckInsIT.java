@@ -406,8 +406,8 @@ class CheckInsIT extends EndToEndTest {
     @Test
     void attendance_per_place_and_day_or_month_in_network_time() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "attendance");
-        Person other = w.anotherMember(this, fixtures, "Alex");
-        UUID otherId = w.memberIdOf(fixtures, other);
+        Person other = w.anotherMember(this, "Alex");
+        UUID otherId = w.memberIdOf(api, other);
         w.hold(fixtures, w.memberId(), w.passReseau(10));
         w.hold(fixtures, otherId, w.passReseau(10));
         LocalDate monday = CheckInWorld.nextWorkingMonday();
@@ -474,8 +474,8 @@ class CheckInsIT extends EndToEndTest {
     void open_visits_are_closed_automatically_at_the_places_closing_time() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "autoclose");
         UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
-        Person other = w.anotherMember(this, fixtures, "Alex");
-        UUID otherId = w.memberIdOf(fixtures, other);
+        Person other = w.anotherMember(this, "Alex");
+        UUID otherId = w.memberIdOf(api, other);
         w.hold(fixtures, otherId, w.laSerreCard(10));
         LocalDate monday = CheckInWorld.nextWorkingMonday();
         VisitDetails afternoon = service.checkInAtDeskAt(w.managerCaller(), w.network(), new PlaceId(w.laSerre()),

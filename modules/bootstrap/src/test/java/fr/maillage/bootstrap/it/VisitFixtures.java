@@ -16,9 +16,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Members and memberships written straight into the database (in the network's tenant transaction, under row-level
- * security), and the rows the check-in tests assert on. The sale of memberships has its own API (memberships); the
- * check-in tests only need members holding cards, passes and subscriptions in known states.
+ * Memberships written straight into the database (in the network's tenant transaction, under row-level security),
+ * and the rows the check-in tests assert on. The sale of memberships has its own API (memberships); the check-in
+ * tests need members holding cards, passes and subscriptions in known states (any number of entries left).
  */
 final class VisitFixtures {
 
@@ -65,35 +65,6 @@ final class VisitFixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * A member of the network, linked to an account when {@code subject} is given. When the person already has a
-     * profile (joining or an invitation may give one), it is kept and renamed; its id comes back.
-     */
-    UUID member(String slug, @Nullable String subject, String email, String givenName, String familyName) {
-        UUID network = networkId(slug);
-        return inTenant(slug, c -> {
-            String sql = subject == null ? """
-                    insert into member (network_id, id, subject, email, given_name, family_name, status, source,
-                                        created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', 'MANAGER', now(), now())
-                    returning id""" : """
-                    insert into member (network_id, id, subject, email, given_name, family_name, status, source,
-                                        created_at, updated_at)
-                    values (?, ?, ?, ?, ?, ?, 'ACTIVE', 'MANAGER', now(), now())
-                    on conflict (network_id, subject) do update set given_name = excluded.given_name,
-                        family_name = excluded.family_name
-                    returning id""";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, network, UUID.randomUUID(), subject, email.toLowerCase(java.util.Locale.ROOT), givenName,
-                        familyName);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return rs.getObject(1, UUID.class);
-                }
-            }
-        });
     }
 
     /** An active membership of the member. */
