@@ -235,6 +235,16 @@ class CheckInsIT extends EndToEndTest {
                 .send();
         assertThat(out.status()).as(out.toString()).isEqualTo(200);
         assertThat(out.json().get("closedBy").asString()).isEqualTo("DESK");
+
+        // A place closed for good (or still a project) takes no arrival, even with a reason.
+        assertThat(fixtures.execute(w.slug(), "update place set status = 'CLOSED' where id = ?", w.laLocomotive()))
+                .isEqualTo(1);
+        Api.Reply notOpen = api.post(w.base() + "/places/" + w.laLocomotive() + "/check-ins",
+                "{\"memberId\":\"" + w.memberId() + "\",\"overrideReason\":\"Atelier du soir\"}")
+                .token(w.manager().token()).send();
+        assertThat(notOpen.status()).as(notOpen.toString()).isEqualTo(409);
+        assertThat(code(notOpen)).isEqualTo("check-in.place-not-open");
+        assertThat(notOpen.json().get("detail").asString()).startsWith("La Locomotive n’est pas ouvert au public");
     }
 
     @Test

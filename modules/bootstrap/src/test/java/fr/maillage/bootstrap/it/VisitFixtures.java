@@ -102,6 +102,11 @@ final class VisitFixtures {
         return id;
     }
 
+    /** A statement run in the network's transaction; the number of rows it changed. */
+    int execute(String slug, String sql, Object... args) {
+        return (Integer) inTenant(slug, c -> update(c, sql, args));
+    }
+
     int entriesRemaining(String slug, UUID membership) {
         return ((Number) one(slug, "select entries_remaining from membership where id = ?", membership)
                 .get("entries_remaining")).intValue();
