@@ -79,3 +79,85 @@ CREATE POLICY tenant_isolation ON membership_place
     WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
 GRANT SELECT, INSERT ON membership_place TO ${app_role};
 --rollback DROP TABLE membership_place;
+
+--changeset maillage:0.5-membership-renewal
+--comment: Subscriptions count their periods from the first day of the first one (period_anchor, kept by renewals so
+--comment: that a subscription anchored on the 31st comes back to the 31st); a membership has at most one renewal.
+ALTER TABLE membership ADD COLUMN period_anchor date;
+ALTER TABLE membership ADD CONSTRAINT membership_anchor_only_subscription
+    CHECK (period_anchor IS NULL OR kind = 'SUBSCRIPTION');
+ALTER TABLE membership ADD CONSTRAINT membership_auto_renew_only_subscription
+    CHECK (NOT auto_renew OR kind = 'SUBSCRIPTION');
+ALTER TABLE membership ADD CONSTRAINT membership_paid_at_most_price CHECK (amount_paid_cents <= price_cents);
+ALTER TABLE membership ADD CONSTRAINT membership_cancel_reason_iff_cancelled
+    CHECK ((status = 'CANCELLED') = (cancel_reason IS NOT NULL));
+CREATE UNIQUE INDEX membership_one_renewal ON membership (network_id, renewal_of) WHERE renewal_of IS NOT NULL;
+CREATE INDEX membership_due_to_expire ON membership (network_id, valid_until) WHERE status = 'ACTIVE';
+--rollback DROP INDEX membership_due_to_expire; DROP INDEX membership_one_renewal;
+--rollback ALTER TABLE membership DROP CONSTRAINT membership_cancel_reason_iff_cancelled;
+--rollback ALTER TABLE membership DROP CONSTRAINT membership_paid_at_most_price;
+--rollback ALTER TABLE membership DROP CONSTRAINT membership_auto_renew_only_subscription;
+--rollback ALTER TABLE membership DROP CONSTRAINT membership_anchor_only_subscription;
+--rollback ALTER TABLE membership DROP COLUMN period_anchor;
+
+--changeset maillage:0.5-payment
+--comment: Money received for a membership: offline (CASH, CHEQUE, TRANSFER, recorded by a manager) or ONLINE (confirmed
+--comment: by the payment provider). Append-only. idempotency_key (the client's key, or the provider's payment id) is
+--comment: unique per network: a payment confirmed twice is stored once.
+CREATE TABLE payment (
+    network_id       uuid         NOT NULL,
+    id               uuid         NOT NULL,
+    membership_id    uuid         NOT NULL,
+    method           varchar(8)   NOT NULL,
+    amount_cents     bigint       NOT NULL,
+    reference        varchar(100),
+    received_on      date         NOT NULL,
+    recorded_at      timestamptz  NOT NULL,
+    recorded_by      varchar(255) NOT NULL,
+    idempotency_key  varchar(100),
+    CONSTRAINT payment_pkey PRIMARY KEY (network_id, id),
+    CONSTRAINT payment_membership_fk FOREIGN KEY (network_id, membership_id) REFERENCES membership (network_id, id),
+    CONSTRAINT payment_idempotency_key UNIQUE (network_id, idempotency_key),
+    CONSTRAINT payment_method_known CHECK (method IN ('CASH', 'CHEQUE', 'TRANSFER', 'ONLINE')),
+    CONSTRAINT payment_amount_range CHECK (amount_cents BETWEEN 1 AND 100000000),
+    CONSTRAINT payment_transfer_has_reference CHECK (method <> 'TRANSFER' OR reference IS NOT NULL)
+);
+CREATE INDEX payment_by_membership ON payment (network_id, membership_id, recorded_at);
+ALTER TABLE payment ENABLE ROW LEVEL SECURITY;
+ALTER TABLE payment FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON payment
+    USING (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid)
+    WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
+GRANT SELECT, INSERT ON payment TO ${app_role};
+--rollback DROP TABLE payment;
+
+--changeset maillage:0.5-membership-event
+--comment: The history of memberships, append-only, numbered per membership (position 1, 2, ...): sold, payment
+--comment: recorded, activated, cancelled, expired, renewed. Written with each transition, in its transaction: the
+--comment: outbox from which later modules (invoices, mails) can follow memberships in order.
+CREATE TABLE membership_event (
+    network_id     uuid         NOT NULL,
+    id             uuid         NOT NULL,
+    membership_id  uuid         NOT NULL,
+    position       integer      NOT NULL,
+    type           varchar(24)  NOT NULL,
+    occurred_at    timestamptz  NOT NULL,
+    recorded_at    timestamptz  NOT NULL,
+    actor          varchar(255) NOT NULL,
+    details        jsonb        NOT NULL,
+    CONSTRAINT membership_event_pkey PRIMARY KEY (network_id, id),
+    CONSTRAINT membership_event_position_key UNIQUE (network_id, membership_id, position),
+    CONSTRAINT membership_event_membership_fk FOREIGN KEY (network_id, membership_id)
+        REFERENCES membership (network_id, id),
+    CONSTRAINT membership_event_position_positive CHECK (position > 0),
+    CONSTRAINT membership_event_type_known CHECK (type IN ('SOLD', 'PAYMENT_RECORDED', 'ACTIVATED', 'CANCELLED',
+        'EXPIRED', 'RENEWED'))
+);
+CREATE INDEX membership_event_by_time ON membership_event (network_id, recorded_at, id);
+ALTER TABLE membership_event ENABLE ROW LEVEL SECURITY;
+ALTER TABLE membership_event FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON membership_event
+    USING (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid)
+    WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
+GRANT SELECT, INSERT ON membership_event TO ${app_role};
+--rollback DROP TABLE membership_event;

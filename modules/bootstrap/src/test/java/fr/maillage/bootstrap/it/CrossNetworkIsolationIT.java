@@ -58,17 +58,22 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         Side a = sides.get(0);
         Side b = sides.get(1);
         String bPath = "/api/networks/" + b.slug();
-        // B's place, open round the clock, where B's member (holding a card) is checked in.
-        VisitFixtures fixtures = new VisitFixtures(dataSource);
-        UUID bOperator = CheckInWorld.created(api.post(bPath + "/operators", AuthorizationMatrixIT.FIXTURE_OPERATOR)
-                .token(b.animator().token()).send());
-        UUID somePlace = CheckInWorld.created(api.post(bPath + "/places", SetupIT.laSerreJson(bOperator.toString(),
-                CheckInWorld.ROUND_THE_CLOCK)).token(b.animator().token()).send());
-        UUID bOffer = CheckInWorld.created(api.post(bPath + "/offers", OffersIT.LA_SERRE_CARD.formatted(bOperator))
-                .token(b.animator().token()).send());
+        // A card of B's operator sold to B's member: B's memberships are targets too.
         String bMember = memberId(b.slug(), b.member().email(), b.animator().token());
-        UUID bCard = fixtures.hold(b.slug(), UUID.fromString(bMember), VisitFixtures.Holding.card(bOffer, bOperator,
-                "OPERATOR_PLACES", 10));
+        String bOperator = created(api.post(bPath + "/operators", AuthorizationMatrixIT.FIXTURE_OPERATOR)
+                .token(b.animator().token()).send());
+        String bOffer = created(api.post(bPath + "/offers", OffersIT.LA_SERRE_CARD.formatted(bOperator))
+                .token(b.animator().token()).send());
+        String bMembership = created(api.post(bPath + "/members/" + bMember + "/memberships",
+                "{\"offerId\":\"" + bOffer + "\"}").token(b.animator().token()).send());
+        JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
+                .send().json();
+        // B's place, open round the clock, where B's member (holding an active card) is checked in.
+        VisitFixtures fixtures = new VisitFixtures(dataSource);
+        String somePlace = created(api.post(bPath + "/places", SetupIT.laSerreJson(bOperator,
+                CheckInWorld.ROUND_THE_CLOCK)).token(b.animator().token()).send());
+        UUID bCard = fixtures.hold(b.slug(), UUID.fromString(bMember), VisitFixtures.Holding.card(
+                UUID.fromString(bOffer), UUID.fromString(bOperator), "OPERATOR_PLACES", 10));
         String bToken = api.get(bPath + "/places/" + somePlace + "/check-in-code").token(b.animator().token()).send()
                 .json().get("token").asString();
         UUID bVisit = CheckInWorld.created(api.post(bPath + "/check-ins", "{\"token\":\"" + bToken + "\"}")
@@ -116,7 +121,17 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("POST", bPath + "/members", "{\"email\":\"" + newcomer
                             + "\",\"givenName\":\"Intrus\",\"familyName\":\"Intrus\",\"invite\":true}"),
                     new Attempt("GET", bPath + "/me/member", null),
-                    new Attempt("PATCH", bPath + "/me/member", "{\"company\":\"Piratage SA\"}"));
+                    new Attempt("PATCH", bPath + "/me/member", "{\"company\":\"Piratage SA\"}"),
+                    new Attempt("GET", bPath + "/members/" + bMember + "/memberships", null),
+                    new Attempt("POST", bPath + "/members/" + bMember + "/memberships",
+                            "{\"offerId\":\"" + bOffer + "\"}"),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership, null),
+                    new Attempt("GET", bPath + "/memberships/" + bMembership + "/history", null),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/payments",
+                            "{\"method\":\"CASH\",\"amountCents\":100}"),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
+                            "{\"reason\":\"Intrusion\"}"),
+                    new Attempt("GET", bPath + "/me/memberships", null));
             for (Attempt attempt : attempts) {
                 Api.Reply reply = send(attempt, intruder.token());
                 String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
@@ -138,6 +153,19 @@ class CrossNetworkIsolationIT extends EndToEndTest {
             softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             softly.assertThat(code(reply)).as(reply.toString()).isEqualTo("member.not-found");
         }
+        for (Api.Call call : List.of(api.get("/api/networks/" + a.slug() + "/memberships/" + bMembership),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
+                        "{\"method\":\"CASH\",\"amountCents\":100}"),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
+                        "{\"reason\":\"Intrusion\"}"))) {
+            Api.Reply reply = call.token(a.animator().token()).send();
+            softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            softly.assertThat(code(reply)).isEqualTo("membership.not-found");
+        }
+        Api.Reply memberThroughOwnPath = api.get("/api/networks/" + a.slug() + "/members/" + bMember
+                + "/memberships").token(a.animator().token()).send();
+        softly.assertThat(memberThroughOwnPath.status()).isEqualTo(404);
+        softly.assertThat(code(memberThroughOwnPath)).isEqualTo("member.not-found");
         softly.assertAll();
 
         State after = state(b);
@@ -145,6 +173,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(after.network().get("version")).isEqualTo(before.network().get("version"));
         assertThat(after.network().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(after).as("B, read by its own animator, is as it was").isEqualTo(before);
+        assertThat(api.get(bPath + "/memberships/" + bMembership).token(b.animator().token()).send().json())
+                .as("B's membership is as it was").isEqualTo(membershipBefore);
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
@@ -335,7 +365,72 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(people(a, platformAdmin())).containsEntry(memberOfA.subject(), List.of("MEMBER"));
     }
 
+    /**
+     * Bookings: A's people (each with a member profile in A) get 404 for B's resources, bookings, agendas and feeds,
+     * booking or cancelling through B's paths changes nothing, and A's own paths do not reach B's objects.
+     */
+    @Test
+    void the_bookings_of_one_network_are_out_of_reach_of_the_people_of_another() throws Exception {
+        BookingsIT.Scene b = BookingsIT.scene(this);
+        Side a = side("iso-bookings-a");
+        for (Person person : a.people()) {
+            assertThat(api.post("/api/networks/" + a.slug() + "/join", JOIN).token(person.token()).send().status())
+                    .as("a member profile in A").isEqualTo(200);
+        }
+        String id = BookingsIT.created(api.post(b.book(b.room()), BookingsIT.booking(b.at("09:00"), b.at("10:00")))
+                .token(b.camille().token()).send());
+        String feed = java.net.URI.create(api.get(b.mine() + "/feed").token(b.camille().token()).send().json()
+                .get("url").asString()).getPath();
+        State before = state(new Side(b.slug(), b.animator(), b.manager(), b.camille()));
+        String agendaBefore = api.get(b.book(b.room()) + "?from=" + b.day()).token(b.animator().token()).send()
+                .body();
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Person intruder : a.people()) {
+            List<Attempt> attempts = List.of(
+                    new Attempt("POST", b.book(b.room()), BookingsIT.booking(b.at("11:00"), b.at("12:00"))),
+                    new Attempt("POST", b.book(b.room()), BookingsIT.booking(b.at("11:00"), b.at("12:00"),
+                            b.camilleProfile().id())),
+                    new Attempt("GET", b.book(b.room()), null),
+                    new Attempt("GET", b.booking(id), null),
+                    new Attempt("POST", b.booking(id) + "/cancel", null),
+                    new Attempt("GET", b.mine(), null),
+                    new Attempt("GET", b.mine() + "/feed", null),
+                    new Attempt("POST", b.mine() + "/feed/rotate", null));
+            for (Attempt attempt : attempts) {
+                Api.Reply reply = send(attempt, intruder.token());
+                String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
+                softly.assertThat(reply.status()).as(described).isEqualTo(404);
+                softly.assertThat(code(reply)).as(described).isEqualTo("network.not-found");
+            }
+            String aPath = "/api/networks/" + a.slug();
+            for (Attempt attempt : List.of(
+                    new Attempt("POST", aPath + "/resources/" + b.room() + "/bookings",
+                            BookingsIT.booking(b.at("11:00"), b.at("12:00"))),
+                    new Attempt("GET", aPath + "/resources/" + b.room() + "/bookings", null),
+                    new Attempt("GET", aPath + "/bookings/" + id, null),
+                    new Attempt("POST", aPath + "/bookings/" + id + "/cancel", null))) {
+                Api.Reply reply = send(attempt, intruder.token());
+                softly.assertThat(reply.status()).as("through A's path: " + attempt + " -> " + reply).isIn(403, 404);
+                softly.assertThat(code(reply)).as("through A's path: " + attempt + " -> " + reply)
+                        .isIn("resource.not-found", "booking.not-found", "access.denied");
+            }
+        }
+        softly.assertAll();
+
+        assertThat(state(new Side(b.slug(), b.animator(), b.manager(), b.camille()))).isEqualTo(before);
+        assertThat(api.get(b.book(b.room()) + "?from=" + b.day()).token(b.animator().token()).send().body())
+                .isEqualTo(agendaBefore);
+        assertThat(api.get(feed).send().status()).as("B's member's feed still works").isEqualTo(200);
+        assertThat(api.get(feed).send().body()).contains(id);
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
+
+    private static String created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return reply.json().get("id").asString();
+    }
 
     private Side side(String prefix) throws Exception {
         String slug = newNetwork(prefix);

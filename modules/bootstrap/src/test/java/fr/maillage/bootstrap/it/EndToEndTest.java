@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * grant. Each test works in networks of its own (unique slugs), so tests never collide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"maillage.api.max-body-bytes=4096", "maillage.identity.keycloak.clock-skew=1s"})
+        properties = {"maillage.api.max-body-bytes=4096", "maillage.identity.keycloak.clock-skew=1s",
+                "maillage.memberships.lifecycle.enabled=false"})
 abstract class EndToEndTest {
 
     static final KeycloakTestServer KEYCLOAK = KeycloakTestServer.shared();

@@ -1,5 +1,6 @@
 package fr.maillage.adapter.rest.directory;
 
+import fr.maillage.adapter.rest.shared.ICalendar;
 import fr.maillage.application.directory.port.in.PublicDirectoryQuery.Directory;
 import fr.maillage.application.setup.port.out.PlacePort.StoredPlace;
 import fr.maillage.domain.hours.DayHours;
@@ -16,15 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /** Renders the directory of a network in its public formats. Pure functions of the data and the instant. */
 final class DirectoryFormats {
@@ -34,9 +32,6 @@ final class DirectoryFormats {
             "commune", "insee", "departement", "latitude", "longitude", "capacity", "services", "step_free_access",
             "accessible_toilets", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "closed_on_public_holidays", "open_now", "next_opening");
-
-    private static final DateTimeFormatter ICS_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private DirectoryFormats() {
     }
@@ -189,49 +184,18 @@ final class DirectoryFormats {
         Place p = stored.place();
         Instant from = now.truncatedTo(ChronoUnit.DAYS);
         List<Opening> openings = stored.hours().openingsBetween(from, from.plus(weeks * 7L, ChronoUnit.DAYS));
-        List<String> lines = new ArrayList<>(List.of("BEGIN:VCALENDAR", "VERSION:2.0",
-                "PRODID:-//Maillage//Horaires des tiers-lieux//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                "X-WR-CALNAME:" + text("Ouvertures de " + p.name()), "X-WR-TIMEZONE:" + stored.hours().zone().getId()));
+        ICalendar calendar = ICalendar.of("-//Maillage//Horaires des tiers-lieux//FR", "PUBLISH",
+                "Ouvertures de " + p.name(), stored.hours().zone());
         for (Opening opening : openings) {
-            lines.add("BEGIN:VEVENT");
-            lines.add("UID:" + p.id() + "-" + ICS_UTC.format(opening.start()) + "@maillage");
-            lines.add("DTSTAMP:" + ICS_UTC.format(now.truncatedTo(ChronoUnit.SECONDS)));
-            lines.add("DTSTART:" + ICS_UTC.format(opening.start()));
-            lines.add("DTEND:" + ICS_UTC.format(opening.end()));
-            lines.add("SUMMARY:" + text("Ouvert : " + p.name()));
-            lines.add("LOCATION:" + text(p.address().oneLine()));
-            lines.add("GEO:" + p.coordinates().latitude() + ";" + p.coordinates().longitude());
-            lines.add("TRANSP:TRANSPARENT");
-            lines.add("END:VEVENT");
+            calendar.event(e -> e.value("UID", p.id() + "-" + ICalendar.utc(opening.start()) + "@maillage")
+                    .time("DTSTAMP", now)
+                    .time("DTSTART", opening.start())
+                    .time("DTEND", opening.end())
+                    .text("SUMMARY", "Ouvert : " + p.name())
+                    .text("LOCATION", p.address().oneLine())
+                    .value("GEO", p.coordinates().latitude() + ";" + p.coordinates().longitude())
+                    .value("TRANSP", "TRANSPARENT"));
         }
-        lines.add("END:VCALENDAR");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            out.append(fold(line)).append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(@Nullable String value) {
-        return value == null ? "" : value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-                .replace("\n", "\\n");
-    }
-
-    /** Folds a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character. */
-    static String fold(String line) {
-        StringBuilder out = new StringBuilder();
-        int octets = 0;
-        for (int i = 0; i < line.length(); ) {
-            int cp = line.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (octets + size > 75) {
-                out.append("\r\n ");
-                octets = 1;
-            }
-            out.appendCodePoint(cp);
-            octets += size;
-            i += Character.charCount(cp);
-        }
-        return out.toString();
+        return calendar.toBytes();
     }
 }

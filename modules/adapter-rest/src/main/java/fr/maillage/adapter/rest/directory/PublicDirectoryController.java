@@ -1,5 +1,6 @@
 package fr.maillage.adapter.rest.directory;
 
+import fr.maillage.adapter.rest.shared.ICalendar;
 import fr.maillage.application.directory.port.in.PublicDirectoryQuery;
 import fr.maillage.application.directory.port.in.PublicDirectoryQuery.Directory;
 import fr.maillage.application.shared.NotFoundException;
@@ -36,7 +37,6 @@ class PublicDirectoryController {
 
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8;header=present");
-    static final MediaType ICALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     private final PublicDirectoryQuery directory;
@@ -98,7 +98,7 @@ class PublicDirectoryController {
     ResponseEntity<byte[]> openings(@PathVariable String network, @PathVariable String place,
             HttpServletRequest request) {
         var stored = directory.openPlace(slug(network), placeSlug(place));
-        return cached(request, ICALENDAR, once(DirectoryFormats.ics(stored, clock.instant(), 8)));
+        return cached(request, ICalendar.MEDIA_TYPE, once(DirectoryFormats.ics(stored, clock.instant(), 8)));
     }
 
     private static RenderedDirectories.Rendering once(byte[] body) {

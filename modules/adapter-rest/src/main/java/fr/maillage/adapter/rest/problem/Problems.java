@@ -2,6 +2,9 @@ package fr.maillage.adapter.rest.problem;
 
 import fr.maillage.application.shared.FieldViolation;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class Problems {
 
     public static final String TYPE_PREFIX = "urn:maillage:problem:";
+
+    private static final DateTimeFormatter DATES = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL);
 
     private final MessageSource messages;
 
@@ -65,8 +70,14 @@ public class Problems {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "fr";
     }
 
-    /** A message in the caller's language; the code itself when there is none. */
+    /**
+     * A message in the caller's language; the code itself when there is none. Dates among the arguments are written
+     * as people write them in that language ("lundi 2 mars 2026", "Monday, March 2, 2026").
+     */
     public String message(String code, List<?> arguments, Locale locale) {
-        return messages.getMessage(code, arguments.toArray(), code, locale);
+        Locale language = "en".equals(language(locale)) ? Locale.ENGLISH : Locale.FRENCH;
+        Object[] localized = arguments.stream()
+                .map(a -> a instanceof LocalDate date ? DATES.withLocale(language).format(date) : a).toArray();
+        return messages.getMessage(code, localized, code, locale);
     }
 }
