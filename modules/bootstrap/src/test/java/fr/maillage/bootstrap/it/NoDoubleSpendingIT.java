@@ -129,7 +129,7 @@ class NoDoubleSpendingIT extends EndToEndTest {
     @Test
     void a_visit_checked_out_at_once_by_the_member_and_at_the_desk_is_closed_and_consumed_once() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "checkout");
-        UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        UUID card = w.sellLaSerreCard(api, w.memberId());
         LocalDate monday = CheckInWorld.nextWorkingMonday();
         VisitDetails in = service.checkInAtDeskAt(w.managerCaller(), w.network(), new PlaceId(w.laLocomotive()),
                 new DeskCheckInCommand.Raw(w.memberId().toString(), null), paris(monday, 9, 0));
