@@ -78,3 +78,16 @@ CREATE POLICY tenant_isolation ON usage_entry
     WITH CHECK (network_id = NULLIF(current_setting('app.tenant', true), '')::uuid);
 GRANT SELECT, INSERT ON usage_entry TO ${app_role};
 --rollback DROP TABLE usage_entry;
+
+--changeset maillage:0.5-visit-shortfall
+--comment: The started blocks a card could not pay for at check-out (it had fewer entries left than the visit used):
+--comment: the card is consumed to zero and the rest is recorded here, for the manager to settle with the member.
+ALTER TABLE visit ADD COLUMN entries_short integer NOT NULL DEFAULT 0;
+ALTER TABLE visit ADD CONSTRAINT visit_entries_short_range CHECK (entries_short >= 0);
+--rollback ALTER TABLE visit DROP COLUMN entries_short;
+
+--changeset maillage:0.5-visit-attendance-index
+--comment: Attendance (visits per place and day or month of one network) reads only this index: the network's visits
+--comment: in a time range, with the place, the member and the check-out (an index-only scan once vacuumed).
+CREATE INDEX visit_attendance ON visit (network_id, checked_in_at) INCLUDE (place_id, member_id, checked_out_at);
+--rollback DROP INDEX visit_attendance;

@@ -156,7 +156,7 @@ public final class PersonalDataService implements PersonalDataQuery, EraseMember
             Map<String, String> details = new LinkedHashMap<>();
             details.put("by", by);
             for (MemberErasurePort module : erasures) {
-                module.erase(member, now, caller.subject())
+                module.erase(n, member, now, caller.subject())
                         .forEach((what, count) -> details.merge(what, String.valueOf(count),
                                 (a, b) -> String.valueOf(Integer.parseInt(a) + Integer.parseInt(b))));
             }

@@ -24,16 +24,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -52,12 +55,17 @@ import tools.jackson.databind.JsonNode;
  * {@code member.erase.payment-pending}), {@code {bookingId}} the fixture
  * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
  * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
- * {@code {freshMemberId}} the member profile of a person invited as MEMBER for the row alone (in a path, it stands
- * for the template's {@code {memberId}}: an erasure per row), {@code {importId}} the fixture's member import (a dry
- * run, finished), {@code {csv}} (a whole body) a CSV member list of one row whose email no other row uses, sent as
- * {@code text/csv}, {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses, {@code {prefix}} an invoice
- * prefix no other row uses, {@code {network}} the target network in the public directory's paths, {@code {place}}
- * the public slug of the fixture's (open) place. Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
+ * {@code {cardHolderId}} a fresh member profile holding an active card of the fixture's offer, {@code {visitId}} a
+ * fresh member's open visit at the fixture's place, {@code {checkInToken}} the current check-in token of the
+ * fixture's place (open round the clock), {@code {freshMemberId}} the member profile of a person invited as MEMBER
+ * for the row alone (in a path, it stands for the template's {@code {memberId}}: an erasure per row),
+ * {@code {importId}} the fixture's member import (a dry run, finished), {@code {csv}} (a whole body) a CSV member
+ * list of one row whose email no other row uses, sent as {@code text/csv}, {@code {role}} MEMBER, {@code {unique}}
+ * a suffix no other row uses, {@code {prefix}} an invoice prefix no other row uses, {@code {network}} the target
+ * network in the public directory's paths, {@code {place}} the public slug of the fixture's (open) place. The
+ * fixture's member also holds an active card of the fixture's offer; for {@code POST /me/visit/check-out} they are
+ * checked in.
+ * Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin} (who, for the self-service
  * endpoints under {@code /me/}, has joined the target network, so that they have a member profile there too).
@@ -65,8 +73,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Each endpoint gets a fresh fixture (a target network and its people, plus another network and its animator),
  * shared by the rows of that endpoint; its refused rows run first and its permitted ones last, so that a success
  * that changes the fixture (archiving) cannot affect another row. Every refused row must answer an RFC 9457 problem
-  * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and
-  * members, the bookings of its resource, the fixture's membership and its history, and neither the network nor the
+ * and leave the target network as it was (the network, its people, its audit log, its operators, places, offers and
+ * members, the bookings of its resource, the fixture's membership and its history, and neither the network nor the
  * account its body names may appear). The last test of the factory lists every mismatch at once.
  *
  * <p>{@link #every_endpoint_of_the_api_has_a_row_for_every_role()} compares the matrix with the OpenAPI document, so
@@ -74,6 +82,8 @@ import tools.jackson.databind.JsonNode;
  */
 class AuthorizationMatrixIT extends EndToEndTest {
 
+    @Autowired
+    DataSource dataSource;
 
     static final String MATRIX = "/authorization-matrix.csv";
     static final List<String> ROLES = List.of("anonymous", "outsider", "member", "manager", "animator",
@@ -83,7 +93,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
             "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
-            "bookingId", "token", "start", "end", "freshMemberId", "importId", "csv");
+            "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken", "freshMemberId",
+            "importId", "csv");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -97,8 +108,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
         List<String> mismatches = Collections.synchronizedList(new ArrayList<>());
         List<DynamicNode> nodes = new ArrayList<>();
         for (Map.Entry<String, List<Row>> endpoint : byEndpoint.entrySet()) {
-            boolean selfService = endpoint.getKey().contains("/me/");
-            Supplier<Fixture> fixture = once(() -> fixture(selfService));
+            Supplier<Fixture> fixture = once(() -> fixture(endpoint.getKey()));
             List<Row> ordered = endpoint.getValue().stream()
                     .sorted(Comparator.comparing(Row::permitted)) // refusals first, successes last (stable)
                     .toList();
@@ -250,6 +260,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
+                case "cardHolderId" -> memberWithCard(fixture, unique).toString();
+                case "visitId" -> visits().openVisit(fixture.slug(), UUID.fromString(fixture.placeId()),
+                        memberWithCard(fixture, unique)).toString();
+                case "checkInToken" -> api.get("/api/networks/" + fixture.slug() + "/places/" + fixture.placeId()
+                        + "/check-in-code").token(platformAdmin()).send().json().get("token").asString();
                 default -> throw new IllegalArgumentException("unknown placeholder " + placeholder.group());
             };
             placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
@@ -286,6 +301,20 @@ class AuthorizationMatrixIT extends EndToEndTest {
         return found.json().get("items").get(0).get("id").asString();
     }
 
+    /** A fresh member profile (no account, recorded through the API) holding a card of the fixture's offer. */
+    private UUID memberWithCard(Fixture fixture, String unique) {
+        UUID member = UUID.fromString(created(api.post("/api/networks/" + fixture.slug() + "/members",
+                "{\"email\":\"profile-" + unique + "@maillage.test\",\"givenName\":\"Membre\",\"familyName\":\""
+                        + unique + "\"}").token(platformAdmin()).send()));
+        visits().hold(fixture.slug(), member, VisitFixtures.Holding.card(UUID.fromString(fixture.offerId()),
+                UUID.fromString(fixture.operatorId()), "OPERATOR_PLACES", 10));
+        return member;
+    }
+
+    private VisitFixtures visits() {
+        return new VisitFixtures(dataSource);
+    }
+
     // ---------------------------------------------------------------------------------------------- fixture
 
     /**
@@ -299,10 +328,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
-    static final String FIXTURE_HOURS = """
-            {"weekly": {"MONDAY": ["08:00-20:00"], "TUESDAY": ["08:00-20:00"], "WEDNESDAY": ["08:00-20:00"],
-             "THURSDAY": ["08:00-20:00"], "FRIDAY": ["08:00-20:00"], "SATURDAY": ["08:00-20:00"],
-             "SUNDAY": ["08:00-20:00"]}, "closedOnPublicHolidays": false}""";
+    /** Open round the clock: bookings fit in it, and check-ins succeed whatever the time the tests run. */
+    static final String FIXTURE_HOURS = CheckInWorld.ROUND_THE_CLOCK;
 
     static final String FIXTURE_RESOURCE = """
             {"kind": "MEETING_ROOM", "name": "Salle de la matrice", "capacity": 8, "pricePerHourCents": 1500}""";
@@ -312,7 +339,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
              "address": {"line1": "Place du Lac", "postalCode": "05700", "town": "Serres"},
              "vatRegime": {"type": "FRANCHISE"}, "invoicePrefix": "MATRIX"}""";
 
-    private Fixture fixture(boolean adminJoins) {
+    private Fixture fixture(String endpoint) {
+        boolean adminJoins = endpoint.contains("/me/");
         try {
             List<String> networks = concurrently(List.of(() -> newNetwork("matrix"), () -> newNetwork("elsewhere")));
             String slug = networks.get(0);
@@ -370,6 +398,12 @@ class AuthorizationMatrixIT extends EndToEndTest {
             }
             String url = feed.json().get("url").asString();
             String feedToken = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+            // The member holds an active card of the fixture's offer; to check out, they are in the place.
+            visits().hold(slug, UUID.fromString(memberId), VisitFixtures.Holding.card(UUID.fromString(offerId),
+                    UUID.fromString(operatorId), "OPERATOR_PLACES", 10));
+            if (endpoint.equals("POST /api/networks/{slug}/me/visit/check-out")) {
+                visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
+            }
             return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
                     membershipId, slotDay, bookingId, feedToken, importId);
         } catch (Exception e) {

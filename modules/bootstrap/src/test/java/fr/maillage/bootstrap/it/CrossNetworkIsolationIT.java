@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 class CrossNetworkIsolationIT extends EndToEndTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
 
     /** A network created by a platform admin, with an animator, a manager and a member invited through the API. */
     record Side(String slug, Person animator, Person manager, Person member) {
@@ -70,6 +72,16 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 "{\"offerId\":\"" + bOffer + "\"}").token(b.animator().token()).send());
         JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
                 .send().json();
+        // B's place, open round the clock, where B's member (holding an active card) is checked in.
+        VisitFixtures fixtures = new VisitFixtures(dataSource);
+        String somePlace = created(api.post(bPath + "/places", SetupIT.laSerreJson(bOperator,
+                CheckInWorld.ROUND_THE_CLOCK)).token(b.animator().token()).send());
+        UUID bCard = fixtures.hold(b.slug(), UUID.fromString(bMember), VisitFixtures.Holding.card(
+                UUID.fromString(bOffer), UUID.fromString(bOperator), "OPERATOR_PLACES", 10));
+        String bToken = api.get(bPath + "/places/" + somePlace + "/check-in-code").token(b.animator().token()).send()
+                .json().get("token").asString();
+        UUID bVisit = CheckInWorld.created(api.post(bPath + "/check-ins", "{\"token\":\"" + bToken + "\"}")
+                .token(b.member().token()).send());
         String bImport = dryRunImport(b);
         String csv = "nom;prénom;email\nIntrus;Intrus;intrus@example.org\n";
         State before = state(b);
@@ -93,6 +105,21 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("DELETE", bPath + "/people/" + b.animator().subject() + "/roles/ANIMATOR", null),
                     new Attempt("GET", bPath + "/audit", null),
                     new Attempt("GET", bPath + "/audit?page=0&size=100", null),
+                    // Check-ins, visits and reports of B's place, member and visit.
+                    new Attempt("GET", bPath + "/places/" + somePlace + "/check-in-code", null),
+                    new Attempt("GET", bPath + "/places/" + somePlace + "/check-in-code.svg", null),
+                    new Attempt("POST", bPath + "/check-ins", "{\"token\":\"" + bToken + "\"}"),
+                    new Attempt("POST", bPath + "/places/" + somePlace + "/check-ins",
+                            "{\"memberId\":\"" + bMember + "\",\"overrideReason\":\"Intrusion\"}"),
+                    new Attempt("POST", bPath + "/visits/" + bVisit + "/check-out", null),
+                    new Attempt("POST", bPath + "/me/visit/check-out", null),
+                    new Attempt("GET", bPath + "/places/" + somePlace + "/presence", null),
+                    new Attempt("GET", bPath + "/places/" + somePlace + "/visits", null),
+                    new Attempt("GET", bPath + "/me/visits", null),
+                    new Attempt("GET", bPath + "/attendance", null),
+                    new Attempt("GET", bPath + "/attendance?granularity=MONTH&from=2026-01-01&to=2026-12-31", null),
+                    new Attempt("GET", bPath + "/settlements", null),
+                    new Attempt("GET", bPath + "/settlements.csv?month=2026-03", null),
                     new Attempt("GET", bPath + "/members", null),
                     new Attempt("GET", bPath + "/members?q=" + b.member().email(), null),
                     new Attempt("GET", bPath + "/members/" + bMember, null),
@@ -176,6 +203,15 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
                 .containsEntry(b.member().subject(), List.of("MEMBER"));
         assertThat(after.auditCount()).as("B's audit log has no new event").isEqualTo(before.auditCount());
+        assertThat(fixtures.rows(b.slug(), "select id from visit")).as("B's visits")
+                .containsExactly(Map.of("id", bVisit));
+        assertThat(fixtures.count(b.slug(), "select count(*) from visit where checked_out_at is null")).isEqualTo(1);
+        assertThat(fixtures.entriesRemaining(b.slug(), bCard)).as("B's card").isEqualTo(9);
+        // B's token, used by A's member in A, is not A's: invalid.
+        Api.Reply foreignToken = api.post("/api/networks/" + a.slug() + "/check-ins", "{\"token\":\"" + bToken
+                + "\"}").token(a.member().token()).send();
+        assertThat(foreignToken.status()).as(foreignToken.toString()).isEqualTo(400);
+        assertThat(code(foreignToken)).isEqualTo("check-in.token.invalid");
         for (String email : intruderEmails) {
             assertThat(KEYCLOAK.realm().users().searchByEmail(email, true)).as("no account for " + email).isEmpty();
         }

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  * GDPR end to end: a member's export holds every section and nothing of another member; erasure pseudonymises the
  * profile (checked in the database), keeps the memberships and visits, closes an open visit, removes the role (and the
  * organization membership when no role remains), is idempotent, and the person can join again as a new member.
- * Memberships and bookings go through their APIs; visits are written in SQL until the check-in module is on this
- * branch.
+ * Memberships and bookings go through their APIs; visits (one of yesterday, one still open) are database fixtures,
+ * as in the check-in module's own tests; the erasure closes the open one through the check-in module.
  */
 class GdprIT extends EndToEndTest {
 
@@ -176,7 +176,12 @@ class GdprIT extends EndToEndTest {
         assertThat(w.sql().count("select count(*) from visit where id = ? and checked_out_at is not null", closed))
                 .isEqualTo(1);
         assertThat(w.sql().count("select count(*) from usage_entry u join visit v on v.id = u.visit_id "
-                + "where v.member_id = ?", UUID.fromString(w.camilleId()))).isEqualTo(2);
+                + "where v.member_id = ?", UUID.fromString(w.camilleId()))).as("the open visit's second block, "
+                + "consumed as the automatic closing does").isEqualTo(3);
+        assertThat(w.sql().rows("select entries_consumed from visit where id = ?", open).getFirst())
+                .containsEntry("entries_consumed", 2);
+        assertThat(w.sql().rows("select entries_remaining from membership where id = ?", card).getFirst())
+                .containsEntry("entries_remaining", 9);
         assertThat(w.sql().count("select count(*) from visit where checked_in_by = ?", w.camille().subject()))
                 .as("the visits she checked in herself no longer name her account").isZero();
         assertThat(w.sql().rows("select status, note, booked_by, cancel_reason from booking where id = ?",
@@ -361,10 +366,13 @@ class GdprIT extends EndToEndTest {
                 .token(member.token()).send());
     }
 
-    /** A visit of the member at La Serre under the card (closed or still open), with its line in the ledger. */
+    /**
+     * A visit of the member at La Serre under the card, with its line in the ledger: closed (yesterday, 2 hours), or
+     * still open (since 4 hours: one entry consumed at check-in, a second block started).
+     */
     private UUID visit(World w, String member, UUID card, boolean closed) {
         UUID id = UUID.randomUUID();
-        OffsetDateTime in = OffsetDateTime.now(ZoneOffset.UTC).minusHours(closed ? 30 : 1);
+        OffsetDateTime in = OffsetDateTime.now(ZoneOffset.UTC).minusHours(closed ? 30 : 4);
         Person who = member.equals(w.camilleId()) ? w.camille() : w.dominique();
         w.sql().update("""
                 insert into visit (network_id, id, place_id, member_id, membership_id, source, checked_in_at,

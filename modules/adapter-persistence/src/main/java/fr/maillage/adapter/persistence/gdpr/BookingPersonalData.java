@@ -3,6 +3,7 @@ package fr.maillage.adapter.persistence.gdpr;
 import fr.maillage.application.member.port.out.MemberErasurePort;
 import fr.maillage.application.member.port.out.PersonalDataPort;
 import fr.maillage.domain.member.Member;
+import fr.maillage.domain.network.Network;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class BookingPersonalData implements PersonalDataPort, MemberErasurePort {
     }
 
     @Override
-    public Map<String, Integer> erase(Member member, Instant at, String actor) {
+    public Map<String, Integer> erase(Network network, Member member, Instant at, String actor) {
         Object now = at.atOffset(ZoneOffset.UTC);
         int cancelled = SqlRows.update(em, """
                 update booking set status = 'CANCELLED', cancelled_at = ?, cancelled_by = ?, cancel_reason = ?,

@@ -3,6 +3,7 @@ package fr.maillage.adapter.persistence.gdpr;
 import fr.maillage.application.member.port.out.MemberErasurePort;
 import fr.maillage.application.member.port.out.PersonalDataPort;
 import fr.maillage.domain.member.Member;
+import fr.maillage.domain.network.Network;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class MembershipPersonalData implements PersonalDataPort, MemberErasurePort {
     }
 
     @Override
-    public Map<String, Integer> erase(Member member, Instant at, String actor) {
+    public Map<String, Integer> erase(Network network, Member member, Instant at, String actor) {
         int stopped = SqlRows.update(em, """
                 update membership set auto_renew = false, updated_at = ?, version = version + 1
                 where member_id = ? and auto_renew""", at.atOffset(ZoneOffset.UTC), member.id().value());

@@ -1,6 +1,7 @@
 package fr.maillage.application.member.port.out;
 
 import fr.maillage.domain.member.Member;
+import fr.maillage.domain.network.Network;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ public interface MemberErasurePort {
     List<String> refusals(Member member);
 
     /**
-     * Ends and clears what the module keeps of the member, at {@code at}, by {@code actor} (a subject); returns what
-     * it did as counts for the audit log (e.g. {@code bookingsCancelled: 2}), without personal data.
+     * Ends and clears what the module keeps of the member of {@code network}, at {@code at}, by {@code actor} (a
+     * subject); returns what it did as counts for the audit log (e.g. {@code bookingsCancelled: 2}), without personal
+     * data.
      */
-    Map<String, Integer> erase(Member member, Instant at, String actor);
+    Map<String, Integer> erase(Network network, Member member, Instant at, String actor);
 }
