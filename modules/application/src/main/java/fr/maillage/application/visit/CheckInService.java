@@ -4,6 +4,7 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.member.port.out.MemberErasurePort;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.network.port.in.NetworkListCriteria;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
@@ -88,7 +89,7 @@ import org.jspecify.annotations.Nullable;
  * tests that need a visit of four hours without waiting four hours.
  */
 public final class CheckInService implements CheckInUseCase, CheckOutUseCase, CloseDueVisitsUseCase,
-        CheckInCodeQuery, PresenceQuery, AttendanceQuery, SettlementsQuery {
+        CheckInCodeQuery, PresenceQuery, AttendanceQuery, SettlementsQuery, MemberErasurePort {
 
     private static final System.Logger LOG = System.getLogger(CheckInService.class.getName());
     /** How often a check-in chooses again after its card was spent by a concurrent transaction. */
@@ -321,6 +322,27 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
             LocalDate usedOn) {
         return new UsageEntry(Ids.newId(clock), network.id(), visit.id(), card.id(), place.id(), card.operator(),
                 place.operator(), entries, card.entryValue(), usedOn);
+    }
+
+    // ------------------------------------------------------------------------------------------------ erasure
+
+    /** Nothing of the check-ins stands in the way of erasing a member. */
+    @Override
+    public List<String> refusals(Member member) {
+        return List.of();
+    }
+
+    /**
+     * A member being erased (GDPR) who is in a place is checked out now, as the automatic closing does ({@code AUTO}:
+     * the started blocks of a card are consumed, the usage ledger written); the visits themselves are kept.
+     */
+    @Override
+    public Map<String, Integer> erase(Network network, Member member, Instant at, String actor) {
+        Optional<VisitDetails> open = visits.openDetailsOf(member.id());
+        if (open.isEmpty() || checkOut(network, open.get(), ClosedBy.AUTO, at).isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("visitsClosed", 1);
     }
 
     // ------------------------------------------------------------------------------------------------ auto-close
