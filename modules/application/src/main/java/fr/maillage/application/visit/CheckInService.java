@@ -4,6 +4,7 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.member.port.out.MemberErasurePort;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.network.port.in.NetworkListCriteria;
@@ -257,8 +258,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
         return access.inNetwork(caller, network, Permission.FRONT_DESK, false, granted -> {
             VisitDetails visit = visits.details(visitId).orElseThrow(() -> new NotFoundException("visit.not-found"));
             if (!granted.administersNetwork() && places.find(visit.visit().place())
-                    .filter(p -> operators.operatorsOfManager(caller.subject()).contains(p.place().operator()))
-                    .isEmpty()) {
+                    .filter(p -> OperatorScope.runs(operators, granted, caller, p.place().operator())).isEmpty()) {
                 throw new NotFoundException("visit.not-found");
             }
             return checkOut(granted.network(), visit, ClosedBy.DESK, at)
@@ -450,8 +450,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
         return access.inNetwork(caller, network, Permission.READ_REPORTS, true, granted -> {
             ZoneId zone = granted.network().timeZone().zone();
             AttendanceCriteria criteria = AttendanceCriteria.parse(raw, LocalDate.ofInstant(clock.instant(), zone));
-            Set<OperatorId> scope = granted.administersNetwork() ? null
-                    : operators.operatorsOfManager(caller.subject());
+            Set<OperatorId> scope = OperatorScope.of(operators, granted, caller);
             if (criteria.place() != null) {
                 places.find(criteria.place())
                         .filter(p -> scope == null || scope.contains(p.place().operator()))
@@ -473,8 +472,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
                     ? YearMonth.from(LocalDate.ofInstant(clock.instant(), granted.network().timeZone().zone()))
                     : fields.required("month", rawMonth, CheckInService::month);
             fields.throwIfInvalid();
-            Set<OperatorId> scope = granted.administersNetwork() ? null
-                    : operators.operatorsOfManager(caller.subject());
+            Set<OperatorId> scope = OperatorScope.of(operators, granted, caller);
             return new Settlements(month, scope != null && scope.isEmpty() ? List.of()
                     : ledger.settlements(month.atDay(1), scope));
         });
@@ -484,12 +482,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
 
     /** The place, if the caller works at its desk (a manager sees another operator's place as missing). */
     private StoredPlace deskPlace(NetworkAccess granted, Caller caller, PlaceId id) {
-        StoredPlace place = places.find(id).orElseThrow(() -> new NotFoundException("place.not-found"));
-        if (!granted.administersNetwork()
-                && !operators.operatorsOfManager(caller.subject()).contains(place.place().operator())) {
-            throw new NotFoundException("place.not-found");
-        }
-        return place;
+        return OperatorScope.place(places, operators, granted, caller, id);
     }
 
     private Network writable(NetworkAccess granted) {
