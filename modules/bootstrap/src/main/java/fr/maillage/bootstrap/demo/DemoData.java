@@ -16,6 +16,8 @@ import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.domain.network.NetworkRole;
 import fr.maillage.domain.network.NetworkSlug;
+import fr.maillage.application.offer.port.out.OfferPort.OfferView;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code demo} profile: the three networks of the field material, created through the use cases (so every rule
- * applies) when they do not exist yet, with their operators, places and offers (see {@link DemoSetup}) when they have no
- * operator yet, and demo accounts for each persona in each network, with a known password; each network's demo
+ * applies) when they do not exist yet, with their operators, places and offers (see {@link DemoSetup}) and their
+ * resources, members, memberships and bookings (see {@link DemoActivity}) when they have no operator yet, and demo accounts for each persona in each network, with a known password; each network's demo
  * manager runs its operators.
  */
 @Component
@@ -65,12 +67,14 @@ public class DemoData implements ApplicationRunner {
     private final OperatorsQuery operators;
     private final ManagePlacesUseCase managePlaces;
     private final ManageOffersUseCase manageOffers;
+    private final DemoActivity activity;
     private final ObjectProvider<KeycloakDemoAccounts> accounts;
     private final Environment environment;
 
     public DemoData(CreateNetworkUseCase createNetwork, FindNetworksQuery findNetworks, InvitePersonUseCase invite,
             ManageOperatorsUseCase manageOperators, OperatorsQuery operators, ManagePlacesUseCase managePlaces,
-            ManageOffersUseCase manageOffers, ObjectProvider<KeycloakDemoAccounts> accounts, Environment environment) {
+            ManageOffersUseCase manageOffers, DemoActivity activity, ObjectProvider<KeycloakDemoAccounts> accounts,
+            Environment environment) {
         this.createNetwork = createNetwork;
         this.findNetworks = findNetworks;
         this.invite = invite;
@@ -78,6 +82,7 @@ public class DemoData implements ApplicationRunner {
         this.operators = operators;
         this.managePlaces = managePlaces;
         this.manageOffers = manageOffers;
+        this.activity = activity;
         this.accounts = accounts;
         this.environment = environment;
     }
@@ -94,14 +99,17 @@ public class DemoData implements ApplicationRunner {
             }
         }
         LOG.info("Demo data: {} network(s) created, {} already there.", created, NETWORKS.size() - created);
-        Map<String, Set<OperatorId>> setUpNow = new LinkedHashMap<>();
+        Map<String, SetUp> setUpNow = new LinkedHashMap<>();
         for (CreateNetworkCommand network : NETWORKS) {
             NetworkSlug slug = network.slug();
             if (operators.operators(SYSTEM, slug, PageRequest.of(0, 1)).totalItems() == 0) {
-                setUpNow.put(slug.value(), setUp(slug, DemoSetup.NETWORKS.getOrDefault(slug.value(), List.of())));
+                SetUp setUp = setUp(slug, DemoSetup.NETWORKS.getOrDefault(slug.value(), List.of()));
+                activity.populate(slug, slug.value(), setUp.offers(), setUp.rooms());
+                setUpNow.put(slug.value(), setUp);
             }
         }
-        LOG.info("Demo data: operators and places set up in {} network(s).", setUpNow.size());
+        LOG.info("Demo data: operators, places, resources, members, memberships and bookings set up in {} "
+                + "network(s).", setUpNow.size());
         KeycloakDemoAccounts keycloak = accounts.getIfAvailable();
         if (keycloak == null) {
             return;
@@ -122,10 +130,13 @@ public class DemoData implements ApplicationRunner {
                     slug, NetworkRole.MANAGER, table, seeded);
             if (setUpNow.containsKey(slug)) {
                 manageOperators.setManagerOperators(SYSTEM, network.slug(), manager,
-                        setUpNow.get(slug).stream().map(OperatorId::toString).toList());
+                        setUpNow.get(slug).operators().stream().map(OperatorId::toString).toList());
             }
-            grant(keycloak, new Account("membre@" + slug + ".maillage.test", "Morgane", "Membre"), slug,
-                    NetworkRole.MEMBER, table, seeded);
+            String member = "membre@" + slug + ".maillage.test";
+            grant(keycloak, new Account(member, "Morgane", "Membre"), slug, NetworkRole.MEMBER, table, seeded);
+            if (setUpNow.containsKey(slug) && !seeded) {
+                activity.equipAccount(network.slug(), member, setUpNow.get(slug).offers());
+            }
         }
         Account nomad = new Account(LAST_ACCOUNT, "Noé", "Nomade");
         grant(keycloak, nomad, "baronnies", NetworkRole.MEMBER, table, seeded);
@@ -142,21 +153,28 @@ public class DemoData implements ApplicationRunner {
                 PASSWORD, table, KeycloakDemoAccounts.DEV_CLIENT_ID, PASSWORD, keycloakUrl, port);
     }
 
-    /** The operators of a network and their places; returns the operators. */
-    private Set<OperatorId> setUp(NetworkSlug network, List<DemoSetup.DemoOperator> demo) {
+    /** What a network's set-up created: its operators, their offers and the bookable meeting rooms. */
+    private record SetUp(Set<OperatorId> operators, List<OfferView> offers, List<DemoActivity.Room> rooms) {
+    }
+
+    /** The operators of a network, their places (with their resources) and their offers. */
+    private SetUp setUp(NetworkSlug network, List<DemoSetup.DemoOperator> demo) {
         Set<OperatorId> created = new LinkedHashSet<>();
+        List<OfferView> offers = new ArrayList<>();
+        List<DemoActivity.Room> rooms = new ArrayList<>();
         for (DemoSetup.DemoOperator operator : demo) {
             OperatorId id = manageOperators.createOperator(SYSTEM, network, operator.raw()).id();
             created.add(id);
             for (DemoSetup.DemoPlace place : operator.places()) {
-                managePlaces.createPlace(SYSTEM, network, place.raw(id.toString()), place.hours());
+                rooms.addAll(activity.equip(network,
+                        managePlaces.createPlace(SYSTEM, network, place.raw(id.toString()), place.hours())));
             }
             for (DemoSetup.DemoOffer offer : DemoSetup.OFFERS.getOrDefault(operator.raw().invoicePrefix(),
                     List.of())) {
-                manageOffers.createOffer(SYSTEM, network, offer.raw(id.toString()));
+                offers.add(manageOffers.createOffer(SYSTEM, network, offer.raw(id.toString())));
             }
         }
-        return created;
+        return new SetUp(created, offers, rooms);
     }
 
     /**

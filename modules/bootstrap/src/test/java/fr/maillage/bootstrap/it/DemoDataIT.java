@@ -11,7 +11,14 @@ import fr.maillage.application.offer.port.in.ManageOffersUseCase;
 import fr.maillage.application.setup.port.in.ManageOperatorsUseCase;
 import fr.maillage.application.setup.port.in.ManagePlacesUseCase;
 import fr.maillage.application.setup.port.in.OperatorsQuery;
+import fr.maillage.application.booking.port.in.BookResourceUseCase;
+import fr.maillage.application.member.port.in.ManageMembersUseCase;
+import fr.maillage.application.member.port.in.MembersQuery;
+import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
+import fr.maillage.application.setup.port.in.ManageResourcesUseCase;
+import fr.maillage.bootstrap.demo.DemoActivity;
 import fr.maillage.bootstrap.demo.DemoData;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,6 +50,18 @@ class DemoDataIT extends EndToEndTest {
     ManageOffersUseCase manageOffers;
     @Autowired
     Environment environment;
+    @Autowired
+    ManageResourcesUseCase resources;
+    @Autowired
+    ManageMembersUseCase members;
+    @Autowired
+    MembersQuery membersQuery;
+    @Autowired
+    ManageMembershipsUseCase memberships;
+    @Autowired
+    BookResourceUseCase bookings;
+    @Autowired
+    Clock clock;
 
     @Test
     void the_demo_networks_get_their_operators_and_places_once_and_their_managers_run_them() {
@@ -50,7 +69,8 @@ class DemoDataIT extends EndToEndTest {
                 KeycloakTestServer.ADMIN_USERNAME, KeycloakTestServer.ADMIN_PASSWORD);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("accounts", accounts));
         DemoData demo = new DemoData(createNetwork, findNetworks, invite, manageOperators, operators, managePlaces,
-                manageOffers, beans.getBeanProvider(KeycloakDemoAccounts.class), environment);
+                manageOffers, new DemoActivity(resources, members, membersQuery, memberships, bookings, clock),
+                beans.getBeanProvider(KeycloakDemoAccounts.class), environment);
 
         demo.run(null);
         Map<String, Long> auditAfterFirstRun = Map.of("baronnies", auditSize("baronnies"), "drome",
@@ -91,6 +111,31 @@ class DemoDataIT extends EndToEndTest {
         String lozere = items("solozere", "places", platformAdmin()).getFirst().get("id").asString();
         assertThat(api.get("/api/networks/solozere/places/" + lozere).token(manager).send().status())
                 .as("another network's place").isEqualTo(404);
+
+        List<JsonNode> rooms = items("baronnies", "places/" + laSerre.get("id").asString() + "/resources",
+                platformAdmin());
+        assertThat(rooms).extracting(r -> r.get("name").asString()).containsExactly("Salle de réunion");
+        List<JsonNode> people = items("baronnies", "members", manager);
+        assertThat(people).extracting(m -> m.get("familyName").asString())
+                .contains("Martin", "Bernard", "Dubois", "Roux", "Fabre", "Membre", "Nomade");
+        Map<String, Long> statuses = people.stream()
+                .filter(m -> m.get("email").asString().endsWith("@baronnies.exemple.test"))
+                .flatMap(m -> items("baronnies", "members/" + m.get("id").asString() + "/memberships",
+                        platformAdmin()).stream())
+                .collect(Collectors.groupingBy(m -> m.get("status").asString(), Collectors.counting()));
+        assertThat(statuses).as("four paid, one paid by half").isEqualTo(Map.of("ACTIVE", 4L, "PENDING_PAYMENT", 1L));
+        String morgane = KEYCLOAK.accessToken("membre@baronnies.maillage.test", DemoData.PASSWORD);
+        assertThat(items("baronnies", "me/memberships", morgane)).extracting(m -> m.get("status").asString())
+                .containsExactly("ACTIVE");
+        JsonNode room = items("baronnies", "places/" + items("baronnies", "places", platformAdmin()).stream()
+                .filter(p -> p.get("name").asString().equals("La Locomotive")).findFirst().orElseThrow()
+                .get("id").asString() + "/resources", platformAdmin()).getFirst();
+        Api.Reply agenda = api.get("/api/networks/baronnies/resources/" + room.get("id").asString()
+                + "/bookings?from=" + java.time.LocalDate.now(clock) + "&to="
+                + java.time.LocalDate.now(clock).plusDays(40)).token(platformAdmin()).send();
+        assertThat(agenda.status()).as(agenda.toString()).isEqualTo(200);
+        assertThat(agenda.json().get("bookings").size()).as("the demo bookings of the meeting rooms")
+                .isGreaterThanOrEqualTo(1);
     }
 
     private long auditSize(String slug) {
