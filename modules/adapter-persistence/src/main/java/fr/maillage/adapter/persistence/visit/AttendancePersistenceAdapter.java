@@ -18,10 +18,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Attendance, aggregated by PostgreSQL: the network's visits of a time range come from the index
- * {@code visit_attendance} (network, check-in, with place, member and check-out included), are grouped per place and
- * local day or month of their check-in ({@code checked_in_at AT TIME ZONE zone}), and only then joined to the places
- * for their names.
+ * Attendance, read from the roll-up tables {@code attendance_day} and {@code attendance_month} (changeset
+ * {@code 0.5/attendance.sql}): PostgreSQL triggers on {@code visit} keep them exact for every writer, per place and
+ * local day or month of check-in in the network's time zone, with the visits, the distinct members and the seconds of
+ * the closed visits. The open visits of the range (a few: one per member at most) add their time up to {@code now},
+ * as the aggregate over {@code visit} did; the result is identical to it.
  */
 @Component
 class AttendancePersistenceAdapter implements AttendancePort {
@@ -39,31 +40,36 @@ class AttendancePersistenceAdapter implements AttendancePort {
             return List.of();
         }
         MapSqlParameterSource p = params().addValue("from", at(from)).addValue("to", at(to))
+                .addValue("fromDay", LocalDate.ofInstant(from, zone)).addValue("toDay", LocalDate.ofInstant(to, zone))
                 .addValue("zone", zone.getId()).addValue("now", at(now));
         StringBuilder filter = new StringBuilder();
         if (place != null) {
             p.addValue("place", place.value());
-            filter.append(" and v.place_id = :place");
+            filter.append(" and place_id = :place");
         }
         if (operators != null) {
             p.addValue("operators", operators.stream().map(OperatorId::value).toList());
-            filter.append(" and v.place_id in (select id from place where network_id = :network"
+            filter.append(" and place_id in (select id from place where network_id = :network"
                     + " and operator_id in (:operators))");
         }
-        String unit = granularity == Granularity.DAY ? "day" : "month";
+        boolean days = granularity == Granularity.DAY;
+        String table = days ? "attendance_day" : "attendance_month";
+        String column = days ? "day" : "month";
+        String unit = days ? "day" : "month";
         return jdbc.query("""
-                select a.place_id, p.name, a.period, a.visits, a.members, a.seconds
-                from (select v.place_id,
-                             date_trunc('%s', v.checked_in_at at time zone :zone)::date as period,
-                             count(*) as visits,
-                             count(distinct v.member_id) as members,
-                             coalesce(sum(extract(epoch from greatest(coalesce(v.checked_out_at, :now)
-                                 - v.checked_in_at, interval '0'))), 0)::bigint as seconds
-                        from visit v
-                       where v.network_id = :network and v.checked_in_at >= :from and v.checked_in_at < :to%s
-                       group by v.place_id, period) a
+                select a.place_id, p.name, a.period, a.visits, a.members,
+                       (a.seconds + coalesce(o.seconds, 0))::bigint as seconds
+                from (select place_id, %2$s as period, visits, members, seconds
+                        from %1$s
+                       where network_id = :network and %2$s >= :fromDay and %2$s < :toDay%4$s) a
+                left join (select place_id, date_trunc('%3$s', checked_in_at at time zone :zone)::date as period,
+                                  sum(extract(epoch from greatest(:now - checked_in_at, interval '0'))) as seconds
+                             from visit
+                            where network_id = :network and checked_out_at is null
+                              and checked_in_at >= :from and checked_in_at < :to%4$s
+                            group by 1, 2) o on o.place_id = a.place_id and o.period = a.period
                 join place p on p.network_id = :network and p.id = a.place_id
-                order by a.period, p.name, a.place_id""".formatted(unit, filter), p,
+                order by a.period, p.name, a.place_id""".formatted(table, column, unit, filter), p,
                 (rs, row) -> new AttendanceLine(new PlaceId(uuid(rs, "place_id")), rs.getString("name"),
                         rs.getObject("period", LocalDate.class), rs.getLong("visits"), rs.getLong("members"),
                         rs.getLong("seconds")));
