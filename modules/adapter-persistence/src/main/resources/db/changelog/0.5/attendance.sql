@@ -231,6 +231,39 @@ CREATE TRIGGER network_attendance AFTER UPDATE OF time_zone ON network FOR EACH 
     WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION network_attendance_trigger();
 --rollback DROP TRIGGER network_attendance ON network; DROP TRIGGER visit_attendance_delete ON visit; DROP TRIGGER visit_attendance_update ON visit; DROP TRIGGER visit_attendance_insert ON visit; DROP FUNCTION network_attendance_trigger(); DROP FUNCTION visit_attendance_updated(); DROP FUNCTION visit_attendance_deleted(); DROP FUNCTION visit_attendance_inserted(); DROP FUNCTION attendance_rebuild(uuid); DROP FUNCTION attendance_apply(attendance_change[]); DROP FUNCTION attendance_pending(attendance_change[]); DROP FUNCTION attendance_seconds(timestamptz, timestamptz); DROP TYPE attendance_change;
 
+--changeset maillage:0.5-attendance-deferred splitStatements:false
+--comment: The roll-up is written at commit (a deferred constraint trigger per changed visit) instead of right after
+--comment: each statement: check-ins at one place queue on that place's day and month rows, and a lock taken at
+--comment: commit is held for the commit only, not across the transaction's later round trips (measured: 64 clients at
+--comment: one place did 31 cycles/s with the statement-level triggers). Same arithmetic (attendance_apply).
+DROP TRIGGER visit_attendance_insert ON visit;
+DROP TRIGGER visit_attendance_update ON visit;
+DROP TRIGGER visit_attendance_delete ON visit;
+DROP FUNCTION visit_attendance_inserted();
+DROP FUNCTION visit_attendance_updated();
+DROP FUNCTION visit_attendance_deleted();
+CREATE FUNCTION visit_attendance_row() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        PERFORM attendance_apply(ARRAY[ROW(NEW.network_id, NEW.place_id, NEW.member_id, NEW.checked_in_at,
+            NEW.checked_out_at, 1)::attendance_change]);
+    ELSIF TG_OP = 'DELETE' THEN
+        PERFORM attendance_apply(ARRAY[ROW(OLD.network_id, OLD.place_id, OLD.member_id, OLD.checked_in_at,
+            OLD.checked_out_at, -1)::attendance_change]);
+    ELSIF (NEW.network_id, NEW.place_id, NEW.member_id, NEW.checked_in_at, NEW.checked_out_at)
+            IS DISTINCT FROM (OLD.network_id, OLD.place_id, OLD.member_id, OLD.checked_in_at, OLD.checked_out_at) THEN
+        PERFORM attendance_apply(ARRAY[
+            ROW(OLD.network_id, OLD.place_id, OLD.member_id, OLD.checked_in_at, OLD.checked_out_at, -1)::attendance_change,
+            ROW(NEW.network_id, NEW.place_id, NEW.member_id, NEW.checked_in_at, NEW.checked_out_at, 1)::attendance_change]);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER visit_attendance AFTER INSERT OR UPDATE OR DELETE ON visit
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION visit_attendance_row();
+--rollback DROP TRIGGER visit_attendance ON visit; DROP FUNCTION visit_attendance_row();
+
 --changeset maillage:0.5-attendance-backfill splitStatements:false
 --comment: Back-fills the roll-up from the visits already recorded, network by network under row-level security.
 DO $$
