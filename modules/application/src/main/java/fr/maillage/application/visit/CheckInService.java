@@ -66,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -188,27 +189,32 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
             }
             override = overrideReason;
         }
-        Optional<Visit> open = visits.openVisitOf(member.id());
-        if (open.isPresent()) {
-            throw alreadyIn(open.get());
-        }
         LocalDate date = LocalDate.ofInstant(at, zone);
         HeldMembership chosen = covering(member, place, date);
         Visit visit = new Visit(Ids.newId(clock), network.id(), place.id(), member.id(), chosen.id(), source, at,
                 caller.subject(), null, null, chosen.isCard() ? 1 : 0, 0, override);
+        // The unique index of open visits decides (a concurrent arrival of the same member is waited for).
         if (!visits.insertOpen(visit)) {
             throw visits.openVisitOf(member.id()).map(this::alreadyIn)
                     .orElseGet(() -> new ConflictException("visit.already-open.concurrent"));
         }
-        int choices = 1;
-        while (chosen.isCard() && !memberships.consume(chosen.id(), 1, at)) {
+        Integer remaining = chosen.entriesRemaining();
+        for (int choices = 1; chosen.isCard(); choices++) {
+            OptionalInt left = memberships.consume(chosen.id(), 1, at);
+            if (left.isPresent()) {
+                remaining = left.getAsInt();
+                break;
+            }
             // Spent meanwhile by a concurrent transaction (which this one waited for): choose again.
-            if (++choices > MAX_CHOICES) {
+            if (choices >= MAX_CHOICES) {
                 throw new ConflictException("object.changed-meanwhile");
             }
             chosen = covering(member, place, date);
+            remaining = chosen.entriesRemaining();
             visits.cover(visit.id(), chosen.id(), chosen.isCard() ? 1 : 0);
         }
+        visit = new Visit(visit.id(), visit.network(), visit.place(), visit.member(), chosen.id(), source, at,
+                visit.checkedInBy(), null, null, chosen.isCard() ? 1 : 0, 0, override);
         if (chosen.isCard()) {
             ledger.record(ledgerLine(network, visit, chosen, place, 1, date));
         }
@@ -218,7 +224,8 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
             details.put("memberId", member.id().toString());
             audit.record(network.id(), caller, "visit.checked-in-outside-hours", visit.id().toString(), details);
         }
-        return visits.details(visit.id()).orElseThrow();
+        return new VisitDetails(visit, place.name(), member.displayName(), chosen.offerName(), chosen.kind().name(),
+                remaining);
     }
 
     /** The covering membership ({@link CoveringRule}), or the refusal that names the offers on sale for the place. */
@@ -247,16 +254,14 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
     /** {@link #checkOutAtDesk} at a given instant. */
     public VisitDetails checkOutAtDeskAt(Caller caller, NetworkSlug network, UUID visitId, Instant at) {
         return access.inNetwork(caller, network, Permission.FRONT_DESK, false, granted -> {
-            Visit visit = visits.find(visitId).orElseThrow(() -> new NotFoundException("visit.not-found"));
-            if (!granted.administersNetwork() && places.find(visit.place())
+            VisitDetails visit = visits.details(visitId).orElseThrow(() -> new NotFoundException("visit.not-found"));
+            if (!granted.administersNetwork() && places.find(visit.visit().place())
                     .filter(p -> operators.operatorsOfManager(caller.subject()).contains(p.place().operator()))
                     .isEmpty()) {
                 throw new NotFoundException("visit.not-found");
             }
-            if (!visit.isOpen() || !checkOut(granted.network(), visit, ClosedBy.DESK, at)) {
-                throw new ConflictException("visit.already-closed");
-            }
-            return visits.details(visit.id()).orElseThrow();
+            return checkOut(granted.network(), visit, ClosedBy.DESK, at)
+                    .orElseThrow(() -> new ConflictException("visit.already-closed"));
         });
     }
 
@@ -267,44 +272,49 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
 
     /** {@link #checkOutMine} at a given instant. */
     public VisitDetails checkOutMineAt(Caller caller, NetworkSlug network, Instant at) {
-        return access.inNetwork(caller, network, Permission.SELF_SERVICE, false, granted -> {
-            Visit visit = members.findBySubject(caller.subject()).flatMap(m -> visits.openVisitOf(m.id()))
-                    .orElseThrow(() -> new ConflictException("visit.none-open"));
-            if (!checkOut(granted.network(), visit, ClosedBy.MEMBER, at)) {
-                throw new ConflictException("visit.none-open");
-            }
-            return visits.details(visit.id()).orElseThrow();
-        });
+        return access.inNetwork(caller, network, Permission.SELF_SERVICE, false, granted ->
+                members.findBySubject(caller.subject()).flatMap(m -> visits.openDetailsOf(m.id()))
+                        .flatMap(visit -> checkOut(granted.network(), visit, ClosedBy.MEMBER, at))
+                        .orElseThrow(() -> new ConflictException("visit.none-open")));
     }
 
     /**
-     * Closes the visit (if nobody closed it meanwhile: else {@code false}, nothing written) and consumes the further
-     * started blocks of its card. Runs in the network's transaction.
+     * Closes the visit, if nobody closed it meanwhile (else empty, nothing written), and consumes the further started
+     * blocks of its card. Runs in the network's transaction; answers the visit as it now is.
      */
-    private boolean checkOut(Network network, Visit visit, ClosedBy by, Instant requested) {
+    private Optional<VisitDetails> checkOut(Network network, VisitDetails details, ClosedBy by, Instant requested) {
+        Visit visit = details.visit();
         Instant at = requested.isBefore(visit.checkedInAt()) ? visit.checkedInAt() : requested;
-        if (!visits.closeIfOpen(visit.id(), at, by)) {
-            return false;
+        if (!visit.isOpen() || !visits.closeIfOpen(visit.id(), at, by)) {
+            return Optional.empty();
         }
-        if (visit.membership() == null) {
-            return true;
-        }
-        HeldMembership card = memberships.find(visit.membership()).filter(HeldMembership::isCard).orElse(null);
-        if (card == null) {
-            return true;
-        }
-        int blocks = EntryBlocks.started(visit.checkedInAt(), at, card.requireEntryDuration());
-        int further = blocks - visit.entriesConsumed();
-        if (further > 0) {
-            int taken = memberships.consumeUpTo(card.id(), further, at);
-            if (taken > 0) {
-                StoredPlace place = places.find(visit.place()).orElseThrow();
-                LocalDate usedOn = LocalDate.ofInstant(visit.checkedInAt(), network.timeZone().zone());
-                ledger.record(ledgerLine(network, visit, card, place.place(), taken, usedOn));
+        int consumed = 0;
+        int shortfall = 0;
+        Integer remaining = details.entriesRemaining();
+        HeldMembership card = visit.membership() == null ? null
+                : memberships.find(visit.membership()).filter(HeldMembership::isCard).orElse(null);
+        if (card != null) {
+            remaining = card.entriesRemaining();
+            int further = EntryBlocks.started(visit.checkedInAt(), at, card.requireEntryDuration())
+                    - visit.entriesConsumed();
+            if (further > 0) {
+                HeldMembershipPort.Consumption consumption = memberships.consumeUpTo(card.id(), further, at);
+                consumed = consumption.taken();
+                shortfall = further - consumed;
+                remaining = consumption.remaining();
+                if (consumed > 0) {
+                    StoredPlace place = places.find(visit.place()).orElseThrow();
+                    LocalDate usedOn = LocalDate.ofInstant(visit.checkedInAt(), network.timeZone().zone());
+                    ledger.record(ledgerLine(network, visit, card, place.place(), consumed, usedOn));
+                }
+                visits.addEntries(visit.id(), consumed, shortfall);
             }
-            visits.addEntries(visit.id(), taken, further - taken);
         }
-        return true;
+        Visit closed = new Visit(visit.id(), visit.network(), visit.place(), visit.member(), visit.membership(),
+                visit.source(), visit.checkedInAt(), visit.checkedInBy(), at, by, visit.entriesConsumed() + consumed,
+                visit.entriesShort() + shortfall, visit.overrideReason());
+        return Optional.of(new VisitDetails(closed, details.placeName(), details.memberName(), details.offerName(),
+                details.membershipKind(), remaining));
     }
 
     private UsageEntry ledgerLine(Network network, Visit visit, HeldMembership card, Place place, int entries,
@@ -361,8 +371,8 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
         return unitOfWork.inTenant(network.id(), () -> {
             int closed = 0;
             for (Map.Entry<UUID, Instant> entry : due.entrySet()) {
-                Optional<Visit> visit = visits.find(entry.getKey()).filter(Visit::isOpen);
-                if (visit.isPresent() && checkOut(network, visit.get(), ClosedBy.AUTO, entry.getValue())) {
+                Optional<VisitDetails> visit = visits.details(entry.getKey());
+                if (visit.isPresent() && checkOut(network, visit.get(), ClosedBy.AUTO, entry.getValue()).isPresent()) {
                     closed++;
                 }
             }

@@ -132,7 +132,32 @@ record CheckInWorld(String slug, Person animator, Person manager, Person member,
         return fixtures.hold(slug, holder, holding);
     }
 
-    /** La Serre's card (A, its places) with {@code remaining} entries left. */
+    /**
+     * Sells an offer to a member through the memberships API and records its full price in cash: the membership
+     * is active from today.
+     */
+    UUID sell(Api api, UUID holder, UUID offer, long priceCents) {
+        UUID membership = created(api.post(base() + "/members/" + holder + "/memberships",
+                "{\"offerId\":\"" + offer + "\"}").token(animator.token()).send());
+        Api.Reply paid = api.post(base() + "/memberships/" + membership + "/payments",
+                "{\"method\":\"CASH\",\"amountCents\":" + priceCents + "}").token(animator.token()).send();
+        if (paid.status() != 201 || !paid.json().get("membership").get("status").asString().equals("ACTIVE")) {
+            throw new IllegalStateException("payment failed: " + paid);
+        }
+        return membership;
+    }
+
+    /** La Serre's card of 10 entries (A, its places), sold and paid through the API. */
+    UUID sellLaSerreCard(Api api, UUID holder) {
+        return sell(api, holder, card, 5_000);
+    }
+
+    /** A pass réseau of 10 entries (A, every place), sold and paid through the API. */
+    UUID sellPassReseau(Api api, UUID holder) {
+        return sell(api, holder, pass, 5_000);
+    }
+
+    /** La Serre's card (A, its places) with {@code remaining} entries left (written in the database). */
     VisitFixtures.Holding laSerreCard(int remaining) {
         return VisitFixtures.Holding.card(card, serrois, "OPERATOR_PLACES", remaining);
     }

@@ -55,7 +55,7 @@ class CheckInsIT extends EndToEndTest {
     @Test
     void a_member_checks_in_with_the_qr_code_of_a_place_open_now_and_checks_out() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "qr");
-        UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        UUID card = w.sellLaSerreCard(api, w.memberId());
         String place = w.base() + "/places/" + w.laLocomotive();
 
         Api.Reply code = api.get(place + "/check-in-code").token(w.manager().token()).send();
@@ -136,7 +136,7 @@ class CheckInsIT extends EndToEndTest {
     void a_tampered_foreign_or_expired_token_is_refused_and_people_without_a_member_profile_cannot_check_in()
             throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "token");
-        w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        w.sellLaSerreCard(api, w.memberId());
         String token = api.get(w.base() + "/places/" + w.laLocomotive() + "/check-in-code").token(w.manager().token())
                 .send().json().get("token").asString();
         char last = token.charAt(token.length() - 1);
@@ -177,7 +177,7 @@ class CheckInsIT extends EndToEndTest {
     void outside_opening_hours_a_member_is_told_the_next_opening_and_a_manager_may_override_with_a_reason()
             throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "hours");
-        w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        w.sellLaSerreCard(api, w.memberId());
         String closedPlace = w.base() + "/places/" + w.nyons();
         String token = api.get(closedPlace + "/check-in-code").token(w.manager().token()).send().json().get("token")
                 .asString();
@@ -250,7 +250,7 @@ class CheckInsIT extends EndToEndTest {
     @Test
     void la_serre_a_four_hour_visit_on_a_card_of_ten_three_hour_entries_consumes_two() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "serre");
-        UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        UUID card = w.sellLaSerreCard(api, w.memberId());
         LocalDate monday = CheckInWorld.nextWorkingMonday();
         DeskCheckInCommand.Raw desk = new DeskCheckInCommand.Raw(w.memberId().toString(), null);
 
@@ -329,7 +329,7 @@ class CheckInsIT extends EndToEndTest {
                 .doesNotContain("Carte 10 entrées");
 
         // A card of La Serre (operator A's places) does not cover Les Tuves (operator B).
-        UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        UUID card = w.sellLaSerreCard(api, w.memberId());
         assertThat(code(api.post(tuves, body).token(w.animator().token()).send())).isEqualTo("check-in.no-membership");
         // At A's place, a subscription of A comes before the card: nothing is consumed.
         w.hold(fixtures, w.memberId(), VisitFixtures.Holding.subscription(w.card(), w.serrois(), "OPERATOR_PLACES"));
@@ -350,7 +350,7 @@ class CheckInsIT extends EndToEndTest {
     void a_pass_reseau_sold_by_one_operator_and_used_at_anothers_place_is_owed_at_five_euros_an_entry()
             throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "ledger");
-        UUID pass = w.hold(fixtures, w.memberId(), w.passReseau(10));
+        UUID pass = w.sellPassReseau(api, w.memberId());
         String token = api.get(w.base() + "/places/" + w.lesTuves() + "/check-in-code").token(w.animator().token())
                 .send().json().get("token").asString();
 
@@ -418,8 +418,8 @@ class CheckInsIT extends EndToEndTest {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "attendance");
         Person other = w.anotherMember(this, "Alex");
         UUID otherId = w.memberIdOf(api, other);
-        w.hold(fixtures, w.memberId(), w.passReseau(10));
-        w.hold(fixtures, otherId, w.passReseau(10));
+        w.sellPassReseau(api, w.memberId());
+        w.sellPassReseau(api, otherId);
         LocalDate monday = CheckInWorld.nextWorkingMonday();
         PlaceId laSerre = new PlaceId(w.laSerre());
         visit(w, w.memberId(), laSerre, paris(monday, 9, 30), paris(monday, 13, 30));
@@ -483,10 +483,10 @@ class CheckInsIT extends EndToEndTest {
     @Test
     void open_visits_are_closed_automatically_at_the_places_closing_time() throws Exception {
         CheckInWorld w = CheckInWorld.create(this, fixtures, "autoclose");
-        UUID card = w.hold(fixtures, w.memberId(), w.laSerreCard(10));
+        UUID card = w.sellLaSerreCard(api, w.memberId());
         Person other = w.anotherMember(this, "Alex");
         UUID otherId = w.memberIdOf(api, other);
-        w.hold(fixtures, otherId, w.laSerreCard(10));
+        w.sellLaSerreCard(api, otherId);
         LocalDate monday = CheckInWorld.nextWorkingMonday();
         VisitDetails afternoon = service.checkInAtDeskAt(w.managerCaller(), w.network(), new PlaceId(w.laSerre()),
                 new DeskCheckInCommand.Raw(w.memberId().toString(), null), paris(monday, 13, 0));

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -66,21 +67,23 @@ class MembershipConsumptionAdapter implements HeldMembershipPort {
     }
 
     @Override
-    public boolean consume(UUID membership, int entries, Instant at) {
+    public OptionalInt consume(UUID membership, int entries, Instant at) {
         if (entries < 1) {
             throw new IllegalArgumentException("entries " + entries);
         }
-        return jdbc.update("""
+        List<Integer> left = jdbc.queryForList("""
                 update membership
                    set entries_remaining = entries_remaining - :entries, version = version + 1, updated_at = :now
                  where network_id = :network and id = :id and kind = 'CARD' and status = 'ACTIVE'
-                   and entries_remaining >= :entries""",
-                params().addValue("id", membership).addValue("entries", entries).addValue("now", at(clock.instant())))
-                == 1;
+                   and entries_remaining >= :entries
+                returning entries_remaining""",
+                params().addValue("id", membership).addValue("entries", entries).addValue("now", at(clock.instant())),
+                Integer.class);
+        return left.isEmpty() ? OptionalInt.empty() : OptionalInt.of(left.getFirst());
     }
 
     @Override
-    public int consumeUpTo(UUID membership, int entries, Instant at) {
+    public Consumption consumeUpTo(UUID membership, int entries, Instant at) {
         if (entries < 1) {
             throw new IllegalArgumentException("entries " + entries);
         }
@@ -89,7 +92,7 @@ class MembershipConsumptionAdapter implements HeldMembershipPort {
                  where network_id = :network and id = :id and kind = 'CARD' and status in ('ACTIVE', 'EXPIRED')
                    for update""", params().addValue("id", membership), Integer.class);
         if (remaining.isEmpty() || remaining.getFirst() == null || remaining.getFirst() == 0) {
-            return 0;
+            return new Consumption(0, remaining.isEmpty() || remaining.getFirst() == null ? 0 : remaining.getFirst());
         }
         int taken = Math.min(entries, remaining.getFirst());
         int updated = jdbc.update("""
@@ -100,7 +103,7 @@ class MembershipConsumptionAdapter implements HeldMembershipPort {
         if (updated != 1) {
             throw new IllegalStateException("the locked membership " + membership + " was not updated");
         }
-        return taken;
+        return new Consumption(taken, remaining.getFirst() - taken);
     }
 
     private static HeldMembership held(ResultSet rs, int row) throws SQLException {

@@ -58,12 +58,6 @@ class VisitPersistenceAdapter implements VisitPort {
     }
 
     @Override
-    public Optional<Visit> find(UUID id) {
-        return jdbc.query(VISIT + " where v.network_id = :network and v.id = :id", params().addValue("id", id),
-                VisitPersistenceAdapter::visit).stream().findFirst();
-    }
-
-    @Override
     public Optional<Visit> openVisitOf(MemberId member) {
         return jdbc.query(VISIT + " where v.network_id = :network and v.member_id = :member"
                 + " and v.checked_out_at is null", params().addValue("member", member.value()),
@@ -127,6 +121,13 @@ class VisitPersistenceAdapter implements VisitPort {
     @Override
     public Optional<VisitDetails> details(UUID visit) {
         return jdbc.query(DETAILS + " where v.network_id = :network and v.id = :id", params().addValue("id", visit),
+                VisitPersistenceAdapter::details).stream().findFirst();
+    }
+
+    @Override
+    public Optional<VisitDetails> openDetailsOf(MemberId member) {
+        return jdbc.query(DETAILS + " where v.network_id = :network and v.member_id = :member"
+                + " and v.checked_out_at is null", params().addValue("member", member.value()),
                 VisitPersistenceAdapter::details).stream().findFirst();
     }
 

@@ -5,6 +5,7 @@ import fr.maillage.domain.visit.HeldMembership;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -21,15 +22,19 @@ public interface HeldMembershipPort {
 
     /**
      * Takes {@code entries} from an active card, all or nothing: {@code UPDATE ... SET entries_remaining =
-     * entries_remaining - n WHERE ... AND status = 'ACTIVE' AND entries_remaining >= n}. {@code false} when the card
-     * no longer has them (spent meanwhile by a concurrent transaction, which this one waited for) or is no longer
-     * active.
+     * entries_remaining - n WHERE ... AND status = 'ACTIVE' AND entries_remaining >= n RETURNING entries_remaining}.
+     * The entries left afterwards; empty when the card no longer has them (spent meanwhile by a concurrent
+     * transaction, which this one waited for) or is no longer active.
      */
-    boolean consume(UUID membership, int entries, Instant at);
+    OptionalInt consume(UUID membership, int entries, Instant at);
 
     /**
      * Takes up to {@code entries} from a card that is active or has expired (not from a cancelled one), locking its row
-     * first; returns how many were taken (0 to {@code entries}).
+     * first.
      */
-    int consumeUpTo(UUID membership, int entries, Instant at);
+    Consumption consumeUpTo(UUID membership, int entries, Instant at);
+
+    /** What {@link #consumeUpTo} took (0 to the entries asked) and what the card has left. */
+    record Consumption(int taken, int remaining) {
+    }
 }

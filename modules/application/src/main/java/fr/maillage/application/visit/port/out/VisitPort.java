@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
 /** Visits of the current network (tenant transaction). */
 public interface VisitPort {
 
-    Optional<Visit> find(UUID id);
-
     /** The member's open visit, if any (there is at most one). */
     Optional<Visit> openVisitOf(MemberId member);
 
@@ -42,6 +40,9 @@ public interface VisitPort {
     List<Visit> open();
 
     Optional<VisitDetails> details(UUID visit);
+
+    /** The member's open visit, with its details. */
+    Optional<VisitDetails> openDetailsOf(MemberId member);
 
     /** Who is in the place now: its open visits, by arrival. */
     List<VisitDetails> openAt(PlaceId place);
