@@ -6,6 +6,8 @@
 --   MAILLAGE_DB_APP_USER=maillage_app      MAILLAGE_DB_APP_PASSWORD=...
 -- The owner runs the Liquibase migrations and owns every table; the application connects as maillage_app, which
 -- owns nothing and cannot bypass row-level security.
+-- The server needs PostgreSQL's contrib extension btree_gist (in Debian's standard server packages): the owner
+-- creates it during the migrations (a trusted extension: no superuser needed), for the bookings' exclusion constraint.
 -- The changelogs grant table privileges to the application role by name (Liquibase parameter app_role, taken from
 -- MAILLAGE_DB_APP_USER): keep that name once the database is migrated, or Liquibase refuses to start (checksums).
 CREATE ROLE maillage_owner LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD :owner_password;

@@ -4,6 +4,7 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.booking.port.in.BookResourceUseCase;
 import fr.maillage.application.booking.port.in.BookingCalendarQuery;
 import fr.maillage.application.booking.port.in.BookingCommand;
@@ -305,8 +306,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
 
     /** Animators and platform admins manage every place; a manager those of the operators they run. */
     private boolean managesPlace(NetworkAccess granted, Caller caller, StoredPlace place) {
-        return granted.administersNetwork()
-                || operators.operatorsOfManager(caller.subject()).contains(place.place().operator());
+        return OperatorScope.runs(operators, granted, caller, place.place().operator());
     }
 
     private static Network writable(NetworkAccess granted) {

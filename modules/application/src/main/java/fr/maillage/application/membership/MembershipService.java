@@ -4,6 +4,7 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.membership.port.in.CancelMembershipCommand;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
@@ -113,8 +114,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             Member member = member(memberId);
             SellMembershipCommand c = SellMembershipCommand.parse(raw);
             Offer offer = offers.find(c.offer()).orElseThrow(() -> invalid("offerId", "offer.not-found"));
-            if (!granted.administersNetwork()
-                    && !operators.operatorsOfManager(caller.subject()).contains(offer.operator())) {
+            if (!OperatorScope.runs(operators, granted, caller, offer.operator())) {
                 throw new ForbiddenException("membership.sell.not-your-operator");
             }
             if (member.isErased()) {
@@ -272,8 +272,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
 
     /** A membership the caller sells (animators: all; managers: their operators'), locked for a change. */
     private Membership sold(NetworkAccess granted, Caller caller, String membershipId) {
-        return id(membershipId).flatMap(memberships::findForUpdate).filter(m -> granted.administersNetwork()
-                        || operators.operatorsOfManager(caller.subject()).contains(m.seller()))
+        return id(membershipId).flatMap(memberships::findForUpdate).filter(m -> OperatorScope.runs(operators, granted, caller, m.seller()))
                 .orElseThrow(() -> new NotFoundException("membership.not-found"));
     }
 

@@ -4,6 +4,7 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.offer.port.in.ManageOffersUseCase;
 import fr.maillage.application.offer.port.in.OfferCommand;
 import fr.maillage.application.offer.port.in.OffersQuery;
@@ -120,8 +121,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
     /** The offer, if the caller manages it (a manager sees another operator's offer as missing). */
     private Offer managed(NetworkAccess granted, Caller caller, UUID id) {
         Offer current = offers.find(id).orElseThrow(() -> new NotFoundException("offer.not-found"));
-        if (!granted.administersNetwork()
-                && !operators.operatorsOfManager(caller.subject()).contains(current.operator())) {
+        if (!OperatorScope.runs(operators, granted, caller, current.operator())) {
             throw new NotFoundException("offer.not-found");
         }
         return current;
@@ -130,8 +130,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
     private Offer build(NetworkAccess granted, Caller caller, OfferCommand c, UUID id, boolean archived,
             boolean sold, long version) {
         Operator operator = operators.find(c.operator())
-                .filter(o -> granted.administersNetwork()
-                        || operators.operatorsOfManager(caller.subject()).contains(o.id()))
+                .filter(o -> OperatorScope.runs(operators, granted, caller, o.id()))
                 .orElseThrow(() -> invalid("operatorId", "operator.not-found"));
         try {
             Offer.checkVat(operator.vatRegime(), c.vatRate());

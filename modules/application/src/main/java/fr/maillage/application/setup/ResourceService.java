@@ -90,12 +90,7 @@ public final class ResourceService implements ManageResourcesUseCase, ResourcesQ
 
     /** The place, if the caller manages it (for a manager, another operator's place does not exist). */
     private StoredPlace managedPlace(NetworkAccess granted, Caller caller, PlaceId id) {
-        StoredPlace place = places.find(id).orElseThrow(() -> new NotFoundException("place.not-found"));
-        if (!granted.administersNetwork()
-                && !operators.operatorsOfManager(caller.subject()).contains(place.place().operator())) {
-            throw new NotFoundException("place.not-found");
-        }
-        return place;
+        return OperatorScope.place(places, operators, granted, caller, id);
     }
 
     private static Network writable(NetworkAccess granted) {

@@ -151,11 +151,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
             @Nullable OpeningHoursCommand hoursInput, @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
             Network n = writable(granted);
-            StoredPlace current = places.find(id).orElseThrow(() -> new NotFoundException("place.not-found"));
-            if (!granted.administersNetwork()
-                    && !operators.operatorsOfManager(caller.subject()).contains(current.place().operator())) {
-                throw new NotFoundException("place.not-found");
-            }
+            StoredPlace current = OperatorScope.place(places, operators, granted, caller, id);
             checkVersion(expectedVersion, current.place().version());
             Fields fields = new Fields();
             OpeningHours hours = hoursInput == null ? null : hoursInput.parse(fields, "hours", n.timeZone().zone());
@@ -187,8 +183,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     /** Animators may use any operator; a manager only those they run (others do not exist for them). */
     private void requireOperator(NetworkAccess granted, Caller caller, OperatorId operator) {
         boolean exists = operators.find(operator).isPresent();
-        boolean allowed = granted.administersNetwork()
-                || operators.operatorsOfManager(caller.subject()).contains(operator);
+        boolean allowed = OperatorScope.runs(operators, granted, caller, operator);
         if (!exists || !allowed) {
             throw new InvalidInputException(List.of(new FieldViolation("operatorId", "operator.not-found",
                     List.of())));

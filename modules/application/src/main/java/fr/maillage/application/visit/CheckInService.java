@@ -4,6 +4,8 @@ import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
 import fr.maillage.application.audit.AuditLog;
+import fr.maillage.application.setup.OperatorScope;
+import fr.maillage.application.member.port.out.MemberErasurePort;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.network.port.in.NetworkListCriteria;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
@@ -88,7 +90,7 @@ import org.jspecify.annotations.Nullable;
  * tests that need a visit of four hours without waiting four hours.
  */
 public final class CheckInService implements CheckInUseCase, CheckOutUseCase, CloseDueVisitsUseCase,
-        CheckInCodeQuery, PresenceQuery, AttendanceQuery, SettlementsQuery {
+        CheckInCodeQuery, PresenceQuery, AttendanceQuery, SettlementsQuery, MemberErasurePort {
 
     private static final System.Logger LOG = System.getLogger(CheckInService.class.getName());
     /** How often a check-in chooses again after its card was spent by a concurrent transaction. */
@@ -256,8 +258,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
         return access.inNetwork(caller, network, Permission.FRONT_DESK, false, granted -> {
             VisitDetails visit = visits.details(visitId).orElseThrow(() -> new NotFoundException("visit.not-found"));
             if (!granted.administersNetwork() && places.find(visit.visit().place())
-                    .filter(p -> operators.operatorsOfManager(caller.subject()).contains(p.place().operator()))
-                    .isEmpty()) {
+                    .filter(p -> OperatorScope.runs(operators, granted, caller, p.place().operator())).isEmpty()) {
                 throw new NotFoundException("visit.not-found");
             }
             return checkOut(granted.network(), visit, ClosedBy.DESK, at)
@@ -321,6 +322,27 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
             LocalDate usedOn) {
         return new UsageEntry(Ids.newId(clock), network.id(), visit.id(), card.id(), place.id(), card.operator(),
                 place.operator(), entries, card.entryValue(), usedOn);
+    }
+
+    // ------------------------------------------------------------------------------------------------ erasure
+
+    /** Nothing of the check-ins stands in the way of erasing a member. */
+    @Override
+    public List<String> refusals(Member member) {
+        return List.of();
+    }
+
+    /**
+     * A member being erased (GDPR) who is in a place is checked out now, as the automatic closing does ({@code AUTO}:
+     * the started blocks of a card are consumed, the usage ledger written); the visits themselves are kept.
+     */
+    @Override
+    public Map<String, Integer> erase(Network network, Member member, Instant at, String actor) {
+        Optional<VisitDetails> open = visits.openDetailsOf(member.id());
+        if (open.isEmpty() || checkOut(network, open.get(), ClosedBy.AUTO, at).isEmpty()) {
+            return Map.of();
+        }
+        return Map.of("visitsClosed", 1);
     }
 
     // ------------------------------------------------------------------------------------------------ auto-close
@@ -428,8 +450,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
         return access.inNetwork(caller, network, Permission.READ_REPORTS, true, granted -> {
             ZoneId zone = granted.network().timeZone().zone();
             AttendanceCriteria criteria = AttendanceCriteria.parse(raw, LocalDate.ofInstant(clock.instant(), zone));
-            Set<OperatorId> scope = granted.administersNetwork() ? null
-                    : operators.operatorsOfManager(caller.subject());
+            Set<OperatorId> scope = OperatorScope.of(operators, granted, caller);
             if (criteria.place() != null) {
                 places.find(criteria.place())
                         .filter(p -> scope == null || scope.contains(p.place().operator()))
@@ -451,8 +472,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
                     ? YearMonth.from(LocalDate.ofInstant(clock.instant(), granted.network().timeZone().zone()))
                     : fields.required("month", rawMonth, CheckInService::month);
             fields.throwIfInvalid();
-            Set<OperatorId> scope = granted.administersNetwork() ? null
-                    : operators.operatorsOfManager(caller.subject());
+            Set<OperatorId> scope = OperatorScope.of(operators, granted, caller);
             return new Settlements(month, scope != null && scope.isEmpty() ? List.of()
                     : ledger.settlements(month.atDay(1), scope));
         });
@@ -462,12 +482,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
 
     /** The place, if the caller works at its desk (a manager sees another operator's place as missing). */
     private StoredPlace deskPlace(NetworkAccess granted, Caller caller, PlaceId id) {
-        StoredPlace place = places.find(id).orElseThrow(() -> new NotFoundException("place.not-found"));
-        if (!granted.administersNetwork()
-                && !operators.operatorsOfManager(caller.subject()).contains(place.place().operator())) {
-            throw new NotFoundException("place.not-found");
-        }
-        return place;
+        return OperatorScope.place(places, operators, granted, caller, id);
     }
 
     private Network writable(NetworkAccess granted) {

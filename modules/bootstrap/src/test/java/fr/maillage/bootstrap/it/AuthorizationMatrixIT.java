@@ -51,15 +51,20 @@ import tools.jackson.databind.JsonNode;
  * that operator), {@code {offerId}} the fixture's offer (a card of that operator),
  * {@code {resourceId}} the fixture's resource (a meeting room of that place), {@code {memberId}} the member profile
  * of the fixture's member (who was invited as MEMBER, which gives a profile), {@code {membershipId}} a card of the
- * fixture's offer sold to that member (pending payment), {@code {bookingId}} the fixture
+ * fixture's offer sold to that member (pending payment: so the member's own erasure answers 409
+ * {@code member.erase.payment-pending}), {@code {bookingId}} the fixture
  * member's booking of it (the day after tomorrow, 10:00-11:00), {@code {start}} and {@code {end}} a free slot of it
  * (the same day, 12:00-13:00, local times), {@code {token}} the fixture member's calendar feed token,
  * {@code {cardHolderId}} a fresh member profile holding an active card of the fixture's offer, {@code {visitId}} a
  * fresh member's open visit at the fixture's place, {@code {checkInToken}} the current check-in token of the
- * fixture's place (open round the clock), {@code {role}} MEMBER, {@code {unique}} a suffix no other row uses,
- * {@code {prefix}} an invoice prefix no other row uses, {@code {network}} the target network in the public
- * directory's paths, {@code {place}} the public slug of the fixture's (open) place. The fixture's member also holds
- * an active card of the fixture's offer; for {@code POST /me/visit/check-out} they are checked in.
+ * fixture's place (open round the clock), {@code {freshMemberId}} the member profile of a person invited as MEMBER
+ * for the row alone (in a path, it stands for the template's {@code {memberId}}: an erasure per row),
+ * {@code {importId}} the fixture's member import (a dry run, finished), {@code {csv}} (a whole body) a CSV member
+ * list of one row whose email no other row uses, sent as {@code text/csv}, {@code {role}} MEMBER, {@code {unique}}
+ * a suffix no other row uses, {@code {prefix}} an invoice prefix no other row uses, {@code {network}} the target
+ * network in the public directory's paths, {@code {place}} the public slug of the fixture's (open) place. The
+ * fixture's member also holds an active card of the fixture's offer; for {@code POST /me/visit/check-out} they are
+ * checked in.
  * Roles: {@code anonymous} (no token), {@code outsider} (signed up, no role anywhere),
  * {@code member}, {@code manager} (who runs the fixture's operator), {@code animator} (of the target network),
  * {@code animator-elsewhere} (animator of another network), {@code platform-admin} (who, for the self-service
@@ -88,7 +93,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
             "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
-            "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken");
+            "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken", "freshMemberId",
+            "importId", "csv");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -168,12 +174,13 @@ class AuthorizationMatrixIT extends EndToEndTest {
         String unique = uniqueSlug("u").substring(2);
         String path = resolve(row.path(), fixture, unique);
         String body = row.body().isEmpty() ? null : resolve(row.body(), fixture, unique);
+        boolean csv = row.body().equals("{csv}");
         boolean networkScoped = row.path().contains("{slug}");
         Snapshot before = row.permitted() || !networkScoped ? null : snapshot(fixture);
 
         Api.Call call = switch (row.method()) {
             case "GET" -> api.get(path);
-            case "POST" -> api.post(path, body);
+            case "POST" -> csv ? api.post(path, body).header("Content-Type", "text/csv") : api.post(path, body);
             case "PUT" -> api.put(path, body);
             case "PATCH" -> api.patch(path, body);
             case "DELETE" -> api.delete(path);
@@ -213,7 +220,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 softly.assertThat(snapshot(fixture)).as("%s: a refused call changes nothing", described)
                         .isEqualTo(before);
             }
-            if (body != null) {
+            if (body != null && !csv) {
                 JsonNode sent = Api.JSON.readTree(body);
                 if (sent.hasNonNull("slug")) {
                     softly.assertThat(networkRows(sent.get("slug").asString()))
@@ -247,6 +254,9 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "start" -> fixture.slotDay() + "T12:00";
                 case "end" -> fixture.slotDay() + "T13:00";
                 case "membershipId" -> fixture.membershipId();
+                case "freshMemberId" -> freshMemberProfile(fixture.slug(), unique);
+                case "importId" -> fixture.importId();
+                case "csv" -> "nom;prénom;email\nMartin;Camille;import-" + unique + "@maillage.test\n";
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
                 case "prefix" -> prefix(unique);
@@ -280,6 +290,17 @@ class AuthorizationMatrixIT extends EndToEndTest {
         return invited.json().get("subject").asString();
     }
 
+    /** The member profile of someone invited as MEMBER in the network for this row alone. */
+    private String freshMemberProfile(String slug, String unique) {
+        freshMember(slug, unique);
+        Api.Reply found = api.get("/api/networks/" + slug + "/members?q=member-" + unique + "@maillage.test")
+                .token(platformAdmin()).send();
+        if (found.status() != 200 || found.json().get("totalItems").asLong() != 1) {
+            throw new IllegalStateException("the fresh member has no profile: " + found);
+        }
+        return found.json().get("items").get(0).get("id").asString();
+    }
+
     /** A fresh member profile (no account, recorded through the API) holding a card of the fixture's offer. */
     private UUID memberWithCard(Fixture fixture, String unique) {
         UUID member = UUID.fromString(created(api.post("/api/networks/" + fixture.slug() + "/members",
@@ -303,7 +324,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
             String offerId, String resourceId, String memberId, String membershipId, LocalDate slotDay,
-            String bookingId, String feedToken) {
+            String bookingId, String feedToken, String importId) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -360,6 +381,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String memberId = found.json().get("items").get(0).get("id").asString();
             String membershipId = created(api.post(base + "/members/" + memberId + "/memberships",
                     "{\"offerId\": \"" + offerId + "\"}").token(platformAdmin()).send());
+            String importId = dryRunImport(base);
             if (adminJoins) {
                 Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
                 if (joined.status() != 200) {
@@ -383,10 +405,32 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
             }
             return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
-                    membershipId, slotDay, bookingId, feedToken);
+                    membershipId, slotDay, bookingId, feedToken, importId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }
+    }
+
+    /** A member import that validates one row and writes nothing (a dry run), finished before the rows run. */
+    private String dryRunImport(String base) throws InterruptedException {
+        Api.Reply started = api.post(base + "/member-imports?dryRun=true", "nom;prénom;email\nMartin;Camille;"
+                + "dry-run@maillage.test\n").header("Content-Type", "text/csv").token(platformAdmin()).send();
+        if (started.status() != 202) {
+            throw new IllegalStateException("fixture import failed: " + started);
+        }
+        String id = started.json().get("id").asString();
+        for (int i = 0; i < 500; i++) {
+            String status = api.get(base + "/member-imports/" + id).token(platformAdmin()).send().json()
+                    .get("status").asString();
+            if (status.equals("SUCCEEDED")) {
+                return id;
+            }
+            if (status.equals("FAILED")) {
+                throw new IllegalStateException("fixture import failed: " + status);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the fixture's import did not finish");
     }
 
     private static String created(Api.Reply reply) {
@@ -456,7 +500,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
 
         /** The endpoint as the OpenAPI document names it ({@code {manager}} is a {@code {subject}}). */
         String endpoint() {
-            return method + " " + path.replace("{manager}", "{subject}");
+            return method + " " + path.replace("{manager}", "{subject}").replace("{freshMemberId}", "{memberId}");
         }
 
         boolean permitted() {

@@ -43,8 +43,12 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         }
     }
 
-    /** A call made by one of A's people against B. */
-    record Attempt(String method, String path, @Nullable String body) {
+    /** A call made by one of A's people against B (a JSON body, or a CSV one for an import). */
+    record Attempt(String method, String path, @Nullable String body, String contentType) {
+
+        Attempt(String method, String path, @Nullable String body) {
+            this(method, path, body, "application/json");
+        }
 
         @Override
         public String toString() {
@@ -78,6 +82,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 .json().get("token").asString();
         UUID bVisit = CheckInWorld.created(api.post(bPath + "/check-ins", "{\"token\":\"" + bToken + "\"}")
                 .token(b.member().token()).send());
+        String bImport = dryRunImport(b);
+        String csv = "nom;prénom;email\nIntrus;Intrus;intrus@example.org\n";
         State before = state(b);
         List<String> intruderEmails = new ArrayList<>();
 
@@ -131,7 +137,15 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                             "{\"method\":\"CASH\",\"amountCents\":100}"),
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
                             "{\"reason\":\"Intrusion\"}"),
-                    new Attempt("GET", bPath + "/me/memberships", null));
+                    new Attempt("GET", bPath + "/me/memberships", null),
+                    new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),
+                    new Attempt("POST", bPath + "/member-imports?dryRun=true", csv, "text/csv"),
+                    new Attempt("GET", bPath + "/member-imports/" + bImport, null),
+                    new Attempt("GET", bPath + "/member-imports/" + bImport + "/errors.csv", null),
+                    new Attempt("GET", bPath + "/members/" + bMember + "/export", null),
+                    new Attempt("POST", bPath + "/members/" + bMember + "/erase", "{\"confirm\":true}"),
+                    new Attempt("GET", bPath + "/me/member/export", null),
+                    new Attempt("POST", bPath + "/me/member/erase", "{\"confirm\":true}"));
             for (Attempt attempt : attempts) {
                 Api.Reply reply = send(attempt, intruder.token());
                 String described = roleOf(a, intruder) + " of A: " + attempt + " -> " + reply;
@@ -149,7 +163,11 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         for (Api.Reply reply : List.of(
                 api.get("/api/networks/" + a.slug() + "/members/" + bMember).token(a.animator().token()).send(),
                 api.patch("/api/networks/" + a.slug() + "/members/" + bMember, "{\"company\":\"Piratage SA\"}")
-                        .token(a.manager().token()).send())) {
+                        .token(a.manager().token()).send(),
+                api.get("/api/networks/" + a.slug() + "/members/" + bMember + "/export").token(a.animator().token())
+                        .send(),
+                api.post("/api/networks/" + a.slug() + "/members/" + bMember + "/erase", "{\"confirm\":true}")
+                        .token(a.animator().token()).send())) {
             softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             softly.assertThat(code(reply)).as(reply.toString()).isEqualTo("member.not-found");
         }
@@ -166,6 +184,11 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 + "/memberships").token(a.animator().token()).send();
         softly.assertThat(memberThroughOwnPath.status()).isEqualTo(404);
         softly.assertThat(code(memberThroughOwnPath)).isEqualTo("member.not-found");
+        // ... and at B's import, through A's imports.
+        Api.Reply importThroughA = api.get("/api/networks/" + a.slug() + "/member-imports/" + bImport)
+                .token(a.animator().token()).send();
+        softly.assertThat(importThroughA.status()).as(importThroughA.toString()).isEqualTo(404);
+        softly.assertThat(code(importThroughA)).isEqualTo("member.import.not-found");
         softly.assertAll();
 
         State after = state(b);
@@ -479,7 +502,28 @@ class CrossNetworkIsolationIT extends EndToEndTest {
             case "DELETE" -> api.delete(attempt.path());
             default -> throw new IllegalArgumentException(attempt.method());
         };
+        if (attempt.body() != null) {
+            call.header("Content-Type", attempt.contentType());
+        }
         return call.token(token).send();
+    }
+
+    /** A dry-run import of one row in the network, by its animator, finished. */
+    private String dryRunImport(Side side) throws InterruptedException {
+        String base = "/api/networks/" + side.slug() + "/member-imports";
+        Api.Reply started = api.post(base + "?dryRun=true", "nom;prénom;email\nMartin;Camille;b@example.org\n")
+                .header("Content-Type", "text/csv").token(side.animator().token()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        for (int i = 0; i < 500; i++) {
+            String status = api.get(base + "/" + id).token(side.animator().token()).send().json().get("status")
+                    .asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return id;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the import of " + side.slug() + " did not finish");
     }
 
     private void invite(String slug, String email, NetworkRole role) {

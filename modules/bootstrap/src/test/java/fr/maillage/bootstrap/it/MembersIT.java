@@ -5,13 +5,11 @@ import static fr.maillage.bootstrap.it.Inspect.organizationMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.domain.network.NetworkRole;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.ConnectionCallback;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -398,27 +396,12 @@ class MembersIT extends EndToEndTest {
         return created.json().get("id").asString();
     }
 
-    /** Erasure comes with the GDPR stage; until then, straight in the database (in the network's tenant). */
+    /** Erases the member through the API (GDPR), as a platform admin. */
     private void erase(String slug, String memberId) {
-        UUID network = jdbc.queryForObject("select id from network where slug = ?", UUID.class, slug);
-        Integer updated = jdbc.execute((ConnectionCallback<Integer>) c -> {
-            c.setAutoCommit(false);
-            try (PreparedStatement tenant = c.prepareStatement("select set_config('app.tenant', ?, true)");
-                    PreparedStatement erase = c.prepareStatement("""
-                            update member set status = 'ERASED', erased_at = now(), subject = null
-                            where network_id = ? and id = ?""")) {
-                tenant.setString(1, String.valueOf(network));
-                tenant.executeQuery().close();
-                erase.setObject(1, network);
-                erase.setObject(2, UUID.fromString(memberId));
-                int n = erase.executeUpdate();
-                c.commit();
-                return n;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
-        assertThat(updated).isEqualTo(1);
+        Api.Reply erased = api.post(members(slug) + "/" + memberId + "/erase", "{\"confirm\": true}")
+                .token(platformAdmin()).send();
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().get("status").asString()).isEqualTo("ERASED");
     }
 
     private JsonNode members(String slug, String q, String token) {

@@ -16,12 +16,18 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Build one with {@link #create}, change it with {@link #withProfile}, {@link #withNewsletter},
  * {@link #linkTo} and {@link #acceptTerms}: they check the values and refuse to touch an erased member
- * ({@code member.erased}).
+ * ({@code member.erased}). {@link #erase} pseudonymises it (GDPR, right to erasure).
  */
 public record Member(MemberId id, NetworkId network, @Nullable String subject, String email, String givenName,
         String familyName, @Nullable String phone, @Nullable String company, @Nullable PostalAddress address,
         Consents consents, MemberStatus status, MemberSource source, Instant createdAt, @Nullable Instant erasedAt,
         long version) {
+
+    /** The given name of an erased member: with {@link #ERASED_FAMILY_NAME}, "Membre effacé". */
+    public static final String ERASED_GIVEN_NAME = "Membre";
+    public static final String ERASED_FAMILY_NAME = "effacé";
+    /** The domain of the placeholder email of an erased member ({@code .invalid} never resolves, RFC 2606). */
+    public static final String ERASED_EMAIL_DOMAIN = "erased.invalid";
 
     public Member {
         Objects.requireNonNull(id);
@@ -38,10 +44,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
      */
     public static Member create(MemberId id, NetworkId network, @Nullable String subject, String email,
             MemberProfile profile, Consents consents, MemberSource source, Instant createdAt) {
-        String normalized = email.strip().toLowerCase(Locale.ROOT);
-        if (normalized.isEmpty() || normalized.length() > 254 || normalized.indexOf('@') < 1) {
-            throw new InvalidValueException("email.invalid");
-        }
+        String normalized = normalizeEmail(email);
         if (subject != null && subject.isBlank()) {
             throw new IllegalArgumentException("a subject is not blank");
         }
@@ -80,10 +83,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
         if (subject != null) {
             throw new ConflictException("member.email.not-editable");
         }
-        String normalized = changed.strip().toLowerCase(Locale.ROOT);
-        if (normalized.isEmpty() || normalized.length() > 254 || normalized.indexOf('@') < 1) {
-            throw new InvalidValueException("email.invalid");
-        }
+        String normalized = normalizeEmail(changed);
         return new Member(id, network, subject, normalized, givenName, familyName, phone, company, address, consents,
                 status, source, createdAt, erasedAt, version);
     }
@@ -114,6 +114,45 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
         }
         return new Member(id, network, subject, email, givenName, familyName, phone, company, address, consents,
                 status, source, createdAt, erasedAt, version);
+    }
+
+    /**
+     * The member erased at {@code at} (GDPR, right to erasure): the names become "Membre effacé", the email
+     * {@code erased-<id>@erased.invalid} (unique in the network, never deliverable), phone, company and address are
+     * cleared, the newsletter is off, and the link to the person's account ({@code subject}) is cut, so that the
+     * person can join the network again later as a new member. What stays is what is not about the person: the id
+     * (which the memberships and payments kept for accounting refer to), how and when the member came in, and when
+     * the terms were accepted (the proof of the contract the kept records were made under). Erasing an erased member
+     * changes nothing.
+     */
+    public Member erase(Instant at) {
+        Objects.requireNonNull(at);
+        if (isErased()) {
+            return this;
+        }
+        return new Member(id, network, null, erasedEmail(id), ERASED_GIVEN_NAME, ERASED_FAMILY_NAME, null, null,
+                null, new Consents(consents.termsAcceptedAt(), false), MemberStatus.ERASED, source, createdAt, at,
+                version);
+    }
+
+    /**
+     * The email lower-cased; {@code email.invalid} if it is no address, {@code member.email.reserved} for the domain
+     * of erased members' placeholders (which could otherwise stand in the way of an erasure).
+     */
+    public static String normalizeEmail(String raw) {
+        String normalized = raw.strip().toLowerCase(Locale.ROOT);
+        if (normalized.isEmpty() || normalized.length() > 254 || normalized.indexOf('@') < 1) {
+            throw new InvalidValueException("email.invalid");
+        }
+        if (normalized.endsWith("@" + ERASED_EMAIL_DOMAIN) || normalized.endsWith("." + ERASED_EMAIL_DOMAIN)) {
+            throw new InvalidValueException("member.email.reserved");
+        }
+        return normalized;
+    }
+
+    /** The placeholder email of an erased member: {@code erased-<id>@erased.invalid}. */
+    public static String erasedEmail(MemberId id) {
+        return "erased-" + id.value() + "@" + ERASED_EMAIL_DOMAIN;
     }
 
     private Member withConsents(Consents changed) {

@@ -16,10 +16,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -105,6 +117,87 @@ class MemberPersistenceAdapter implements MemberPort {
             throw translate(ex);
         }
         return member(e);
+    }
+
+    /** Emails per statement when looking for those taken (one bind parameter each). */
+    private static final int EMAILS_PER_QUERY = 1_000;
+    /** Members per INSERT statement (17 bind parameters each, well under PostgreSQL's 65,535). */
+    private static final int MEMBERS_PER_INSERT = 500;
+    private static final String INSERT_COLUMNS = "insert into member (network_id, id, subject, email, given_name, "
+            + "family_name, phone, company, address_line1, address_line2, postal_code, town, terms_accepted_at, "
+            + "newsletter, status, source, created_at, updated_at, version) values ";
+    private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+
+    @Override
+    public Set<String> existingEmails(Collection<String> emails) {
+        List<String> all = emails.stream().map(e -> e.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < all.size(); from += EMAILS_PER_QUERY) {
+            found.addAll(em.createQuery("select m.email from MemberEntity m where m.email in :emails", String.class)
+                    .setParameter("emails", all.subList(from, Math.min(all.size(), from + EMAILS_PER_QUERY)))
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /**
+     * One multi-row INSERT per 500 members, {@code on conflict do nothing} on the email (a member who joined
+     * meanwhile keeps their file), {@code returning id} to know who was inserted. Row-level security checks that
+     * every row is the current network's.
+     */
+    @Override
+    public Set<MemberId> insertNew(List<Member> members) {
+        em.flush();
+        Set<MemberId> inserted = new HashSet<>();
+        Instant now = clock.instant();
+        for (int from = 0; from < members.size(); from += MEMBERS_PER_INSERT) {
+            List<Member> chunk = members.subList(from, Math.min(members.size(), from + MEMBERS_PER_INSERT));
+            String sql = INSERT_COLUMNS + String.join(", ", Collections.nCopies(chunk.size(), INSERT_ROW))
+                    + " on conflict (network_id, email) do nothing returning id";
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                    int p = 1;
+                    for (Member m : chunk) {
+                        p = bind(insert, p, m, now);
+                    }
+                    try (ResultSet ids = insert.executeQuery()) {
+                        while (ids.next()) {
+                            inserted.add(new MemberId(ids.getObject(1, UUID.class)));
+                        }
+                    }
+                }
+            });
+        }
+        return inserted;
+    }
+
+    private static int bind(PreparedStatement s, int first, Member m, Instant now) throws SQLException {
+        PostalAddress a = m.address();
+        int p = first;
+        s.setObject(p++, m.network().value());
+        s.setObject(p++, m.id().value());
+        s.setString(p++, m.subject());
+        s.setString(p++, m.email());
+        s.setString(p++, m.givenName());
+        s.setString(p++, m.familyName());
+        s.setString(p++, m.phone());
+        s.setString(p++, m.company());
+        s.setString(p++, a == null ? null : a.line1());
+        s.setString(p++, a == null ? null : a.line2());
+        s.setString(p++, a == null ? null : a.postalCode());
+        s.setString(p++, a == null ? null : a.town());
+        Instant terms = m.consents().termsAcceptedAt();
+        if (terms == null) {
+            s.setNull(p++, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(p++, terms.atOffset(ZoneOffset.UTC));
+        }
+        s.setBoolean(p++, m.consents().newsletter());
+        s.setString(p++, m.status().name());
+        s.setString(p++, m.source().name());
+        s.setObject(p++, m.createdAt().atOffset(ZoneOffset.UTC));
+        s.setObject(p++, now.atOffset(ZoneOffset.UTC));
+        return p;
     }
 
     private void apply(MemberEntity e, Member m) {

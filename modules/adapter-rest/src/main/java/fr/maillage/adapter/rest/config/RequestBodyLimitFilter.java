@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -22,17 +23,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies over {@code maillage.api.max-body-bytes} (64 KiB by default) with 413, before anything is
  * read into memory or written: at once when {@code Content-Length} announces too much, and while reading when a
  * chunked body grows past the limit.
+ *
+ * <p>One exception, and only one: {@code POST /api/networks/{slug}/member-imports} (a member list as a CSV file) may
+ * send up to {@code maillage.members.import.max-body-bytes} (5 MiB by default), refused the same way beyond. The path
+ * is matched exactly on the servlet path (decoded and normalised by the container, without path parameters), so no
+ * other endpoint, nor a look-alike path, gets the larger limit.
  */
 @Component
 public class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
+    /** The member imports: {@code /api/networks/<slug>/member-imports}, nothing before or after. */
+    static final Pattern MEMBER_IMPORTS = Pattern.compile("/api/networks/[^/]+/member-imports");
+
     private final long limit;
+    private final long importLimit;
     private final ProblemWriter problemWriter;
 
     public RequestBodyLimitFilter(@Value("${maillage.api.max-body-bytes:65536}") long limit,
+            @Value("${maillage.members.import.max-body-bytes:5242880}") long importLimit,
             ProblemWriter problemWriter) {
         this.limit = limit;
+        this.importLimit = importLimit;
         this.problemWriter = problemWriter;
+    }
+
+    /** The limit of this request's body. */
+    long limitOf(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return "POST".equals(request.getMethod()) && MEMBER_IMPORTS.matcher(path).matches() ? importLimit : limit;
     }
 
     @Override
@@ -43,11 +61,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter implements Orde
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            problemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", List.of(limit));
+        long max = limitOf(request);
+        if (request.getContentLengthLong() > max) {
+            problemWriter.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large", List.of(max));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, max), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

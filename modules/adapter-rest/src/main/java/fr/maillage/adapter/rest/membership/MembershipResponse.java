@@ -1,17 +1,17 @@
 package fr.maillage.adapter.rest.membership;
 
+import fr.maillage.adapter.rest.shared.OfferParts;
+import fr.maillage.adapter.rest.shared.OfferParts.Scope;
+import fr.maillage.adapter.rest.shared.OfferParts.Terms;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase.PaymentResult;
 import fr.maillage.application.membership.port.out.MembershipEventPort.StoredEvent;
 import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.OfferSnapshot;
 import fr.maillage.domain.membership.Payment;
 import fr.maillage.domain.money.VatRate;
-import fr.maillage.domain.offer.OfferScope;
 import fr.maillage.domain.offer.OfferTerms;
-import fr.maillage.domain.place.PlaceId;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,38 +28,12 @@ record MembershipResponse(UUID id, UUID memberId, UUID offerId, UUID operatorId,
         Instant soldAt, String soldBy, @Nullable Instant activatedAt, @Nullable Instant endedAt,
         @Nullable String cancelReason, long version) {
 
-    record Terms(String type, @Nullable String billing, @Nullable Integer entries, @Nullable String entryDuration,
-            @Nullable Long entryMinutes, @Nullable String validity) {
-
-        static Terms of(OfferTerms terms) {
-            return switch (terms) {
-                case OfferTerms.Subscription s -> new Terms("SUBSCRIPTION", s.billing().name(), null, null, null,
-                        null);
-                case OfferTerms.Card c -> new Terms("CARD", null, c.entries(), c.entryDuration().toString(),
-                        c.entryDuration().toMinutes(), c.validity().toString());
-                case OfferTerms.DayPass d -> new Terms("DAY_PASS", null, null, null, null, null);
-            };
-        }
-    }
-
-    record Scope(String type, List<UUID> placeIds) {
-
-        static Scope of(OfferScope scope) {
-            return switch (scope) {
-                case OfferScope.OperatorPlaces p -> new Scope("OPERATOR_PLACES", List.of());
-                case OfferScope.ChosenPlaces p -> new Scope("CHOSEN_PLACES",
-                        p.places().stream().map(PlaceId::value).sorted().toList());
-                case OfferScope.WholeNetwork p -> new Scope("WHOLE_NETWORK", List.of());
-            };
-        }
-    }
-
     static MembershipResponse of(Membership m) {
         OfferSnapshot o = m.offer();
         VatRate rate = o.vatRate();
         return new MembershipResponse(m.id().value(), m.member().value(), o.offer(), o.operator().value(), o.name(),
                 m.kind().name(), m.status().name(), o.price().cents(),
-                rate == null ? null : rate.toString().replace(" %", ""), m.amountPaid().cents(), m.balance().cents(),
+                OfferParts.vatRate(rate), m.amountPaid().cents(), m.balance().cents(),
                 Terms.of(o.terms()), Scope.of(o.scope()), m.entriesTotal(), m.entriesRemaining(), m.validFrom(),
                 m.validUntil(), m.autoRenew(), m.renewalOf() == null ? null : m.renewalOf().value(), m.soldAt(),
                 m.soldBy(), m.activatedAt(), m.endedAt(), m.cancelReason(), m.version());

@@ -4,7 +4,10 @@ import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.member.MemberId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The members of the current network (tenant transaction). */
@@ -26,4 +29,13 @@ public interface MemberPort {
 
     /** Updates if {@code member.version()} is current, else {@link fr.maillage.application.shared.StaleVersionException}. */
     Member update(Member member);
+
+    /** Those of these (lower-cased) emails that are members' in the current network. */
+    Set<String> existingEmails(Collection<String> emails);
+
+    /**
+     * Inserts new members in bulk, in the current transaction; a member whose email another one took meanwhile is
+     * left out (never an error). Returns the ids of those inserted.
+     */
+    Set<MemberId> insertNew(List<Member> members);
 }
