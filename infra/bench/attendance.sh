@@ -4,7 +4,8 @@
 #  1. the SQL the attendance endpoint runs (sql/attendance.pgbench), through pgbench as the application role under
 #     row-level security, one client then two, latency percentiles from pgbench's per-transaction log, and the plan
 #     (EXPLAIN ANALYZE, BUFFERS);
-#  2. two variants for comparison, one client: one index range scan per month (sql/attendance-per-month.pgbench),
+#  2. three variants for comparison, one client: the aggregate of the visits that the endpoint ran before the roll-up
+#     of ADR 0010 (sql/attendance-visits.pgbench), one index range scan per month (sql/attendance-per-month.pgbench),
 #     and the months already over read from a monthly roll-up (sql/attendance-rollup.pgbench; the roll-up is built
 #     for this network in a schema "bench", dropped at the end);
 #  3. when the application has it, GET /api/networks/scale-001/attendance?granularity=MONTH&from=...&to=... with a
@@ -82,6 +83,9 @@ for clients in 1 2; do
   run_pgbench "$clients" "$seconds" "sql-$clients"
   results+=("$(printf 'SQL of the endpoint (pgbench), %d client(s):      %s' "$clients" "$(percentiles "$tmp"/sql-"$clients".*)")")
 done
+echo "Variant: aggregate of the visits (the endpoint before ADR 0010), 1 client, $seconds s..."
+run_pgbench 1 "$seconds" visits attendance-visits.pgbench
+results+=("$(printf 'variant, aggregate of the visits, 1 client:   %s' "$(percentiles "$tmp"/visits.*)")")
 echo "Variant: one range scan per month, 1 client, $seconds s..."
 run_pgbench 1 "$seconds" per-month attendance-per-month.pgbench
 results+=("$(printf 'variant, one range scan per month, 1 client:  %s' "$(percentiles "$tmp"/per-month.*)")")

@@ -1,6 +1,7 @@
 package fr.maillage.adapter.persistence.setup;
 
 import fr.maillage.adapter.persistence.tenant.TenantScope;
+import fr.maillage.adapter.persistence.transaction.TransactionalUnitOfWork;
 import fr.maillage.application.setup.port.in.OpeningHoursCommand;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.setup.port.out.PlacePort;
@@ -307,8 +308,15 @@ class SetupPersistenceAdapter implements OperatorPort, PlacePort {
         return new StoredPlace(place, hours);
     }
 
-    /** The time zone of the current network (the transaction's tenant). */
+    /**
+     * The time zone of the current network (the transaction's tenant): read by the statement that opened the tenant
+     * transaction, else asked.
+     */
     private ZoneId zone() {
+        ZoneId known = TransactionalUnitOfWork.currentZone();
+        if (known != null) {
+            return known;
+        }
         String zone = (String) em.createNativeQuery("select time_zone from network where id = :id")
                 .setParameter("id", TenantScope.current()).getSingleResult();
         return ZoneId.of(zone);

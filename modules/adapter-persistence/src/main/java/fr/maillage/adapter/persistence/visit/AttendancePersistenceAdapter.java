@@ -18,11 +18,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Attendance, aggregated by PostgreSQL: for each local day or month of the range (its bounds computed once in the
- * network's zone, daylight-saving changes included), the network's visits that began in it come from one range scan
- * of the index {@code visit_attendance} (network, check-in, with place, member and check-out included), are added up
- * per place and member then per place (distinct members without a sort), and only then joined to the places for
- * their names. (Measured by infra/bench/attendance.sh against the per-row {@code AT TIME ZONE} grouping.)
+ * Attendance, read from the roll-up tables {@code attendance_day} and {@code attendance_month} (changeset
+ * {@code 0.5/attendance.sql}): PostgreSQL triggers on {@code visit} keep them exact for every writer, per place and
+ * local day or month of check-in in the network's time zone, with the visits, the distinct members and the seconds of
+ * the closed visits. The open visits of the range (a few: one per member at most) add their time up to {@code now},
+ * as the aggregate over {@code visit} did; the result is identical to it.
  */
 @Component
 class AttendancePersistenceAdapter implements AttendancePort {
@@ -40,39 +40,36 @@ class AttendancePersistenceAdapter implements AttendancePort {
             return List.of();
         }
         MapSqlParameterSource p = params().addValue("from", at(from)).addValue("to", at(to))
+                .addValue("fromDay", LocalDate.ofInstant(from, zone)).addValue("toDay", LocalDate.ofInstant(to, zone))
                 .addValue("zone", zone.getId()).addValue("now", at(now));
         StringBuilder filter = new StringBuilder();
         if (place != null) {
             p.addValue("place", place.value());
-            filter.append(" and v.place_id = :place");
+            filter.append(" and place_id = :place");
         }
         if (operators != null) {
             p.addValue("operators", operators.stream().map(OperatorId::value).toList());
-            filter.append(" and v.place_id in (select id from place where network_id = :network"
+            filter.append(" and place_id in (select id from place where network_id = :network"
                     + " and operator_id in (:operators))");
         }
-        String step = granularity == Granularity.DAY ? "interval '1 day'" : "interval '1 month'";
-        // One index range scan per local period (its bounds computed once, in the zone: no time-zone arithmetic
-        // per row), distinct members by a two-level hash aggregation (no sort), then the places' names.
+        boolean days = granularity == Granularity.DAY;
+        String table = days ? "attendance_day" : "attendance_month";
+        String column = days ? "day" : "month";
+        String unit = days ? "day" : "month";
         return jdbc.query("""
-                select a.place_id, p.name, a.period, a.visits, a.members, a.seconds
-                from (select t.period, x.place_id, x.visits, x.members, x.seconds
-                        from (select d::date as period, d at time zone :zone as lo, (d + %1$s) at time zone :zone as hi
-                                from generate_series(:from at time zone :zone, (:to at time zone :zone) - %1$s, %1$s) d
-                             ) t
-                        cross join lateral (
-                             select y.place_id, sum(y.n)::bigint as visits, count(*) as members,
-                                    sum(y.s)::bigint as seconds
-                               from (select v.place_id, v.member_id, count(*) as n,
-                                            coalesce(sum(extract(epoch from greatest(coalesce(v.checked_out_at, :now)
-                                                - v.checked_in_at, interval '0'))), 0) as s
-                                       from visit v
-                                      where v.network_id = :network and v.checked_in_at >= t.lo
-                                        and v.checked_in_at < t.hi%2$s
-                                      group by v.place_id, v.member_id) y
-                              group by y.place_id) x) a
+                select a.place_id, p.name, a.period, a.visits, a.members,
+                       (a.seconds + coalesce(o.seconds, 0))::bigint as seconds
+                from (select place_id, %2$s as period, visits, members, seconds
+                        from %1$s
+                       where network_id = :network and %2$s >= :fromDay and %2$s < :toDay%4$s) a
+                left join (select place_id, date_trunc('%3$s', checked_in_at at time zone :zone)::date as period,
+                                  sum(extract(epoch from greatest(:now - checked_in_at, interval '0'))) as seconds
+                             from visit
+                            where network_id = :network and checked_out_at is null
+                              and checked_in_at >= :from and checked_in_at < :to%4$s
+                            group by 1, 2) o on o.place_id = a.place_id and o.period = a.period
                 join place p on p.network_id = :network and p.id = a.place_id
-                order by a.period, p.name, a.place_id""".formatted(step, filter), p,
+                order by a.period, p.name, a.place_id""".formatted(table, column, unit, filter), p,
                 (rs, row) -> new AttendanceLine(new PlaceId(uuid(rs, "place_id")), rs.getString("name"),
                         rs.getObject("period", LocalDate.class), rs.getLong("visits"), rs.getLong("members"),
                         rs.getLong("seconds")));
