@@ -9,6 +9,7 @@ import fr.maillage.domain.network.NetworkId;
 import fr.maillage.domain.network.NetworkRole;
 import fr.maillage.domain.shared.Ids;
 import jakarta.persistence.EntityManager;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -27,22 +28,26 @@ import org.springframework.stereotype.Component;
 class NetworkRolePersistenceAdapter implements NetworkRolePort {
 
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    NetworkRolePersistenceAdapter(Clock clock) {
+    NetworkRolePersistenceAdapter(Clock clock, JdbcTemplate jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
     public Set<NetworkRole> rolesOf(NetworkId network, String subject) {
-        return entityManager.createQuery("select r.role from NetworkRoleEntity r where r.subject = :subject",
-                        String.class)
-                .setParameter("subject", subject)
-                .getResultStream()
-                .map(NetworkRole::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(NetworkRole.class)));
+        // Asked by every request of a network: plain JDBC (Hibernate translates a query again for each call when its
+        // tenant filter is on); roles are only written by flushed native statements.
+        Set<NetworkRole> roles = EnumSet.noneOf(NetworkRole.class);
+        jdbc.query("select role from network_role where network_id = ? and subject = ?",
+                rs -> {
+                    roles.add(NetworkRole.valueOf(rs.getString(1)));
+                }, network.value(), subject);
+        return roles;
     }
 
     @Override

@@ -34,6 +34,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import fr.maillage.adapter.persistence.tenant.TenantScope;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Members, in the current network's tenant transaction. */
@@ -44,20 +46,63 @@ class MemberPersistenceAdapter implements MemberPort {
     private EntityManager em;
 
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    MemberPersistenceAdapter(Clock clock) {
+    MemberPersistenceAdapter(Clock clock, JdbcTemplate jdbc) {
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
     public Optional<Member> find(MemberId id) {
-        return Optional.ofNullable(em.find(MemberEntity.class, id.value())).map(MemberPersistenceAdapter::member);
+        return read("id = ?", id.value());
     }
 
     @Override
     public Optional<Member> findBySubject(String subject) {
-        return em.createQuery("select m from MemberEntity m where m.subject = :s", MemberEntity.class)
-                .setParameter("s", subject).getResultStream().findFirst().map(MemberPersistenceAdapter::member);
+        return read("subject = ?", subject);
+    }
+
+    /**
+     * One member, by plain JDBC: these reads are on the path of every check-in, where Hibernate would translate the
+     * query (or build a loader) again for each call while its tenant filter is on. Pending changes are flushed first
+     * so that the read sees them.
+     */
+    private Optional<Member> read(String condition, Object value) {
+        em.flush();
+        return jdbc.query("""
+                select network_id, id, subject, email, given_name, family_name, phone, company, address_line1,
+                       address_line2, postal_code, town, terms_accepted_at, newsletter, status, source, created_at,
+                       updated_at, erased_at, version
+                from member where network_id = ? and\s""" + condition, (rs, row) -> {
+            MemberEntity e = new MemberEntity();
+            e.networkId = rs.getObject("network_id", UUID.class);
+            e.id = rs.getObject("id", UUID.class);
+            e.subject = rs.getString("subject");
+            e.email = rs.getString("email");
+            e.givenName = rs.getString("given_name");
+            e.familyName = rs.getString("family_name");
+            e.phone = rs.getString("phone");
+            e.company = rs.getString("company");
+            e.addressLine1 = rs.getString("address_line1");
+            e.addressLine2 = rs.getString("address_line2");
+            e.postalCode = rs.getString("postal_code");
+            e.town = rs.getString("town");
+            e.termsAcceptedAt = instant(rs, "terms_accepted_at");
+            e.newsletter = rs.getBoolean("newsletter");
+            e.status = rs.getString("status");
+            e.source = rs.getString("source");
+            e.createdAt = instant(rs, "created_at");
+            e.updatedAt = instant(rs, "updated_at");
+            e.erasedAt = instant(rs, "erased_at");
+            e.version = rs.getLong("version");
+            return member(e);
+        }, TenantScope.current(), value).stream().findFirst();
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     @Override

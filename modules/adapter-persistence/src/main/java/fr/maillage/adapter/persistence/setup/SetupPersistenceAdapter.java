@@ -33,6 +33,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -42,6 +45,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,8 +55,21 @@ class SetupPersistenceAdapter implements OperatorPort, PlacePort {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Places read back, parsed, by id: reused while the row's version and the network's time zone are the same. */
+    private static final int PARSED_MAX = 10_000;
+
+    private final Map<UUID, ParsedPlace> parsed = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+
     @PersistenceContext
     private EntityManager em;
+
+    SetupPersistenceAdapter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record ParsedPlace(UUID network, long version, ZoneId zone, StoredPlace place) {
+    }
 
     // ------------------------------------------------------------------------------------------ operators
 
@@ -113,9 +130,13 @@ class SetupPersistenceAdapter implements OperatorPort, PlacePort {
 
     @Override
     public Set<OperatorId> operatorsOfManager(String subject) {
-        return em.createQuery("select m.operatorId from ManagerOperatorEntity m where m.subject = :s", java.util.UUID.class)
-                .setParameter("s", subject).getResultStream().map(OperatorId::new)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        // Asked by most requests of a manager: plain JDBC (see find(PlaceId)); written by flushed statements only.
+        Set<OperatorId> operators = new LinkedHashSet<>();
+        jdbc.query("select operator_id from manager_operator where network_id = ? and subject = ? order by operator_id",
+                rs -> {
+                    operators.add(new OperatorId(rs.getObject(1, UUID.class)));
+                }, TenantScope.current(), subject);
+        return operators;
     }
 
     @Override
@@ -182,7 +203,30 @@ class SetupPersistenceAdapter implements OperatorPort, PlacePort {
 
     @Override
     public Optional<StoredPlace> find(PlaceId id) {
-        return Optional.ofNullable(em.find(PlaceEntity.class, id.value())).map(this::place);
+        // On the path of every check-in and booking: plain JDBC, since Hibernate builds a one-off loader for each
+        // find while its tenant filter is on; pending changes are flushed first so that the read sees them. The
+        // parsed place (opening hours included) is reused while its version stays the same.
+        em.flush();
+        UUID network = TenantScope.current();
+        ZoneId zone = zone();
+        ParsedPlace known = parsed.get(id.value());
+        List<Long> version = jdbc.queryForList("select version from place where network_id = ? and id = ?",
+                Long.class, network, id.value());
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        if (known != null && known.network().equals(network) && known.version() == version.getFirst()
+                && known.zone().equals(zone)) {
+            return Optional.of(known.place());
+        }
+        Optional<StoredPlace> read = Optional.ofNullable(em.find(PlaceEntity.class, id.value())).map(e -> place(e, zone));
+        read.ifPresent(p -> {
+            if (parsed.size() >= PARSED_MAX) {
+                parsed.clear();
+            }
+            parsed.put(id.value(), new ParsedPlace(network, p.place().version(), zone, p));
+        });
+        return read;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * realm's keys, issuer, expiry and not-before (60 s of clock skew by default), audience {@code maillage-api}, and type
  * {@code Bearer} (an ID token, typed {@code ID}, is refused). The keys are fetched on first use, then cached
  * (12 h, refreshed ahead of expiry, and kept while the provider is unreachable): valid tokens keep working while
- * Keycloak is down, and the application starts without it.
+ * Keycloak is down, and the application starts without it. A token already verified is not verified again until it
+ * expires ({@link VerifiedTokens}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessTokenDecoderConfiguration {
@@ -60,6 +62,6 @@ public class AccessTokenDecoderConfiguration {
                 new JwtTimestampValidator(clockSkew),
                 new JwtClaimValidator<Collection<String>>("aud", aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>("typ", "Bearer"::equals)));
-        return decoder;
+        return new VerifiedTokens(decoder, clockSkew, Clock.systemUTC());
     }
 }
