@@ -24,14 +24,19 @@ public enum Permission {
     FRONT_DESK,
     /** Attendance figures and settlements between operators: managers for their operators only. */
     READ_REPORTS,
-    /** A member's own life in the network: profile, memberships, check-in by QR code, bookings. */
+    /**
+     * Invoices and credit notes, their PDFs and integrity check, accounting exports, and the operator's payment
+     * account (Stripe Connect): managers for their operators only.
+     */
+    BILLING,
+    /** A member's own life in the network: profile, memberships, check-in by QR code, bookings, paying online. */
     SELF_SERVICE;
 
     private static final Set<Permission> ANIMATOR = EnumSet.of(READ_NETWORK, UPDATE_NETWORK, READ_PEOPLE,
             MANAGE_PEOPLE, READ_AUDIT, MANAGE_OPERATORS, MANAGE_PLACES, MANAGE_MEMBERS, SELL, FRONT_DESK,
-            READ_REPORTS);
+            READ_REPORTS, BILLING);
     private static final Set<Permission> MANAGER = EnumSet.of(READ_NETWORK, READ_PEOPLE, MANAGE_PLACES,
-            MANAGE_MEMBERS, SELL, FRONT_DESK, READ_REPORTS);
+            MANAGE_MEMBERS, SELL, FRONT_DESK, READ_REPORTS, BILLING);
     private static final Set<Permission> MEMBER = EnumSet.of(READ_NETWORK, SELF_SERVICE);
     /** Platform admins run the platform: they set networks up and hand them to their animators. */
     private static final Set<Permission> PLATFORM_ADMIN = EnumSet.allOf(Permission.class);
