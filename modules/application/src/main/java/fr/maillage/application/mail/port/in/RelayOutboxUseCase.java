@@ -1,0 +1,26 @@
+package fr.maillage.application.mail.port.in;
+
+import java.time.Instant;
+
+/** Sends the mails of the outbox that are due, in every network. */
+public interface RelayOutboxUseCase {
+
+    /**
+     * Sends the PENDING mails due at {@code now}, network by network. Safe to run in several app instances at once:
+     * a mail is claimed (locked) by one relay and skipped by the others.
+     */
+    RelayReport relayDue(Instant now);
+
+    /** What one run did. */
+    record RelayReport(int sent, int retried, int failed, int failedNetworks) {
+
+        public RelayReport plus(RelayReport other) {
+            return new RelayReport(sent + other.sent, retried + other.retried, failed + other.failed,
+                    failedNetworks + other.failedNetworks);
+        }
+
+        public boolean isEmpty() {
+            return sent == 0 && retried == 0 && failed == 0 && failedNetworks == 0;
+        }
+    }
+}
