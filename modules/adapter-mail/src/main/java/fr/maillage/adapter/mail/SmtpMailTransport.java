@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailAuthenticationException;
@@ -45,9 +46,15 @@ public class SmtpMailTransport implements MailTransportPort {
     private final MailTemplates templates;
     private final InternetAddress from;
 
+    @Autowired
     public SmtpMailTransport(ObjectProvider<JavaMailSender> sender,
             @Value("${maillage.mail.from:Maillage <no-reply@maillage.localhost>}") String from) {
-        this.sender = sender.getIfAvailable();
+        this(sender.getIfAvailable(), from);
+    }
+
+    /** A transport on the given sender ({@code null}: none configured), from the given address. */
+    public SmtpMailTransport(@Nullable JavaMailSender sender, String from) {
+        this.sender = sender;
         this.templates = new MailTemplates();
         try {
             this.from = new InternetAddress(from, true);

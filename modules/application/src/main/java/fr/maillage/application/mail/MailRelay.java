@@ -107,7 +107,15 @@ public class MailRelay implements RelayOutboxUseCase {
     }
 
     /** Up to {@link Settings#batch()} due mails of the network, one transaction each. */
-    RelayReport relay(NetworkId network, Instant now) {
+    @Override
+    public RelayReport relayDue(NetworkId network, Instant now) {
+        if (!transport.configured()) {
+            return new RelayReport(0, 0, 0, 0);
+        }
+        return relay(network, now);
+    }
+
+    private RelayReport relay(NetworkId network, Instant now) {
         int sent = 0;
         int retried = 0;
         int failed = 0;

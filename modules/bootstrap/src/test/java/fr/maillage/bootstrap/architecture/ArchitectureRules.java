@@ -89,6 +89,14 @@ final class ArchitectureRules {
                 .as("only the Keycloak adapter uses the Keycloak SDK");
     }
 
+    static ArchRule mailOnlyInMailAdapter(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".adapter.mail..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..", "com.sun.mail..",
+                        "org.springframework.mail..")
+                .as("only the mail adapter sends mail (Jakarta Mail, Spring's mail support)");
+    }
+
     static ArchRule springOnlyOutsideTheCore(String root) {
         return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")

@@ -6,17 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import archfixtures.broken.BrokenApplication;
 import archfixtures.broken.adapter.keycloak.KeycloakAccounts;
 import archfixtures.broken.adapter.keycloak.KeycloakUsingStripe;
+import archfixtures.broken.adapter.mail.SmtpReceipts;
 import archfixtures.broken.adapter.persistence.NetworkPersistenceAdapter;
 import archfixtures.broken.adapter.persistence.PersistenceUsingSpringWeb;
 import archfixtures.broken.adapter.rest.NetworkController;
 import archfixtures.broken.adapter.rest.RestUsingApplicationClass;
 import archfixtures.broken.adapter.rest.RestUsingJpa;
 import archfixtures.broken.adapter.rest.RestUsingKeycloak;
+import archfixtures.broken.adapter.rest.RestUsingMail;
 import archfixtures.broken.adapter.rest.RestUsingPersistenceAdapter;
 import archfixtures.broken.adapter.rest.RestUsingStripe;
 import archfixtures.broken.adapter.stripe.StripeCheckout;
 import archfixtures.broken.adapter.stripe.StripeUsingKeycloak;
 import archfixtures.broken.application.ApplicationUsingSpring;
+import archfixtures.broken.application.ApplicationUsingMail;
 import archfixtures.broken.application.port.in.ArchiveNetworkCommand;
 import archfixtures.broken.application.port.in.CreateNetworkRequest;
 import archfixtures.broken.application.port.in.NetworkManager;
@@ -104,6 +107,10 @@ class ArchitectureRulesCanFailTest {
                         "the REST or Stripe adapter uses Keycloak",
                         List.of(RestUsingKeycloak.class, StripeUsingKeycloak.class),
                         List.of(KeycloakAccounts.class)),
+                new Case("mailOnlyInMailAdapter",
+                        "the REST adapter or the application sends mail itself",
+                        List.of(RestUsingMail.class, ApplicationUsingMail.class),
+                        List.of(SmtpReceipts.class)),
                 new Case("springOnlyOutsideTheCore",
                         "the domain or the application uses Spring",
                         List.of(DomainUsingSpring.class, DomainUsingSpringWeb.class, ApplicationUsingSpring.class),

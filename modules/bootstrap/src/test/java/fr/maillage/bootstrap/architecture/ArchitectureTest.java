@@ -35,6 +35,7 @@ class ArchitectureTest {
         assertThat(production.contain("fr.maillage.adapter.persistence.network.NetworkPersistenceAdapter"))
                 .as("adapter-persistence").isTrue();
         assertThat(production.contain("fr.maillage.adapter.rest.network.NetworkController")).as("adapter-rest").isTrue();
+        assertThat(production.contain("fr.maillage.adapter.mail.SmtpMailTransport")).as("adapter-mail").isTrue();
         assertThat(production.contain("fr.maillage.bootstrap.UseCaseConfiguration")).as("bootstrap").isTrue();
         assertThat(production.contain("fr.maillage.MaillageApplication")).as("application class").isTrue();
         assertThat(production.contain(ArchitectureTest.class.getName())).as("test classes are left out").isFalse();

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"maillage.api.max-body-bytes=4096", "maillage.identity.keycloak.clock-skew=1s",
-                "maillage.memberships.lifecycle.enabled=false", "maillage.members.import.max-body-bytes=262144",
+                "maillage.memberships.lifecycle.enabled=false", "maillage.mail.relay.enabled=false",
+                "maillage.members.import.max-body-bytes=262144",
                 "maillage.members.import.max-rows=3000"})
 abstract class EndToEndTest {
 

@@ -1,5 +1,6 @@
 package fr.maillage.application.mail.port.in;
 
+import fr.maillage.domain.network.NetworkId;
 import java.time.Instant;
 
 /** Sends the mails of the outbox that are due, in every network. */
@@ -10,6 +11,9 @@ public interface RelayOutboxUseCase {
      * a mail is claimed (locked) by one relay and skipped by the others.
      */
     RelayReport relayDue(Instant now);
+
+    /** {@link #relayDue(Instant)} for one network only. */
+    RelayReport relayDue(NetworkId network, Instant now);
 
     /** What one run did. */
     record RelayReport(int sent, int retried, int failed, int failedNetworks) {

@@ -1,0 +1,8 @@
+package archfixtures.broken.adapter.rest;
+
+import org.springframework.mail.MailSender;
+
+public class RestUsingMail {
+
+    MailSender mailSender;
+}

@@ -1,0 +1,419 @@
+package fr.maillage.bootstrap.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.maillage.adapter.mail.SmtpMailTransport;
+import fr.maillage.application.mail.AttachmentRef;
+import fr.maillage.application.mail.AttachmentSource;
+import fr.maillage.application.mail.MailRelay;
+import fr.maillage.application.mail.MailTemplates;
+import fr.maillage.application.mail.OutgoingMail;
+import fr.maillage.application.mail.port.in.RelayOutboxUseCase.RelayReport;
+import fr.maillage.application.mail.port.out.MailTransportPort;
+import fr.maillage.application.mail.port.out.OutboxPort;
+import fr.maillage.application.mail.port.out.OutboxRelayPort;
+import fr.maillage.application.network.port.out.LoadNetworkPort;
+import fr.maillage.application.shared.port.out.UnitOfWorkPort;
+import fr.maillage.domain.network.NetworkId;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * The transactional outbox against a real SMTP server in the test (GreenMail) and the real PostgreSQL: a mail is
+ * sent only if its business transaction commits, once, with its attachment; relays racing over the same outbox send
+ * each mail once; an SMTP server that is down delays mails (backoff) without losing them; a deduplication key
+ * refuses a second mail. The relays are built here, as two app instances would build them, on the application's own
+ * outbox and transactions; the scheduled relay of the application is off in the tests.
+ */
+class OutboxIT extends EndToEndTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    @Autowired
+    OutboxPort outbox;
+
+    @Autowired
+    OutboxRelayPort relayPort;
+
+    @Autowired
+    UnitOfWorkPort unitOfWork;
+
+    @Autowired
+    LoadNetworkPort networks;
+
+    private GreenMail smtp;
+    private int smtpPort;
+
+    @BeforeEach
+    void startSmtp() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        smtp = startSmtpOn(smtpPort);
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void a_mail_enqueued_in_a_committed_transaction_is_sent_once_with_its_attachment() throws Exception {
+        NetworkId network = network("mail-ok");
+        UUID invoice = UUID.randomUUID();
+        String to = "camille-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(new OutgoingMail(to, "Camille Martin", "fr",
+                MailTemplates.PAYMENT_RECEIPT, receiptValues(), List.of(new AttachmentRef("test-pdf", invoice)),
+                "receipt-" + invoice)));
+
+        MailRelay relay = relay(smtpPort);
+        RelayReport first = relay.relayDue(network, T0);
+        RelayReport second = relay.relayDue(network, T0.plus(Duration.ofDays(1)));
+
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(second.sent()).isZero();
+        List<MimeMessage> received = receivedBy(to);
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received.getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Votre reçu de paiement – facture MAI-2026-000042");
+        assertThat(mail.getFrom()[0].toString()).contains("no-reply@maillage.test");
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("Bonjour Camille Martin,");
+        List<Part> parts = leaves(mail);
+        assertThat(parts).extracting(p -> p.getContentType().split(";")[0].toLowerCase())
+                .contains("text/plain", "text/html", "application/pdf");
+        Part pdf = parts.stream().filter(p -> "invoice-MAI-2026-000042.pdf".equals(fileName(p))).findFirst()
+                .orElseThrow();
+        // The attachment source ran in the tenant transaction of the mail's network.
+        assertThat(new String(pdf.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo("%PDF-test " + invoice + " in " + network.value());
+        Part html = parts.stream().filter(p -> contentType(p).startsWith("text/html")).findFirst().orElseThrow();
+        assertThat((String) html.getContent()).contains("lang=\"fr\"").contains("Atelier &amp; Co");
+        assertThat(status(network, to)).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_member_who_reads_english_gets_the_english_template() throws Exception {
+        NetworkId network = network("mail-en");
+        String to = "alex-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(OutgoingMail.of(to, null, "en", MailTemplates.PAYMENT_FAILED,
+                Map.of("networkName", "Réseau", "operatorName", "Atelier", "offerName", "Carte 10 entrées",
+                        "amount", "120,00 €", "failedOn", "22/11/2026"),
+                null)));
+
+        assertThat(relay(smtpPort).relayDue(network, T0).sent()).isEqualTo(1);
+
+        MimeMessage mail = receivedBy(to).getFirst();
+        assertThat(mail.getSubject()).isEqualTo("Your payment did not go through – Carte 10 entrées");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Hello,");
+    }
+
+    @Test
+    void a_mail_enqueued_in_a_rolled_back_transaction_is_never_sent() {
+        NetworkId network = network("mail-rollback");
+        String to = "rolled-back-" + UUID.randomUUID() + "@example.org";
+
+        assertThatThrownBy(() -> unitOfWork.inTenant(network, () -> {
+            outbox.enqueue(OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null));
+            throw new IllegalStateException("the business transaction fails after enqueueing");
+        })).isInstanceOf(IllegalStateException.class);
+        RelayReport report = relay(smtpPort).relayDue(network, T0.plus(Duration.ofDays(1)));
+
+        assertThat(report.sent()).isZero();
+        assertThat(outboxRows(network)).isZero();
+        assertThat(receivedBy(to)).isEmpty();
+    }
+
+    @Test
+    void the_same_deduplication_key_is_enqueued_once() {
+        NetworkId network = network("mail-dedup");
+        String to = "dedup-" + UUID.randomUUID() + "@example.org";
+        OutgoingMail mail = OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(),
+                "payment-failed-evt_1");
+
+        inTenant(network, () -> outbox.enqueue(mail));
+        inTenant(network, () -> outbox.enqueue(mail));
+        inTenant(network, () -> {
+            outbox.enqueue(mail);
+            outbox.enqueue(mail);
+        });
+        relay(smtpPort).relayDue(network, T0);
+
+        assertThat(outboxRows(network)).isEqualTo(1);
+        assertThat(receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void two_relays_racing_over_200_mails_send_each_exactly_once() throws Exception {
+        NetworkId network = network("mail-race");
+        String domain = "race-" + UUID.randomUUID() + ".example.org";
+        inTenant(network, () -> {
+            for (int i = 0; i < 200; i++) {
+                outbox.enqueue(OutgoingMail.of("member-" + i + "@" + domain, "Membre " + i, i % 2 == 0 ? "fr" : "en",
+                        MailTemplates.PAYMENT_FAILED, failedValues(), "race-" + i));
+            }
+        });
+        // Two app instances: two relays, each with its own SMTP connection, on the same database.
+        MailRelay one = relay(smtpPort);
+        MailRelay two = relay(smtpPort);
+        List<Callable<RelayReport>> runs = new ArrayList<>();
+        for (MailRelay relay : List.of(one, two, one, two)) {
+            runs.add(() -> relay.relayDue(network, T0));
+        }
+
+        List<RelayReport> reports = concurrently(runs);
+
+        assertThat(reports.stream().mapToInt(RelayReport::sent).sum()).isEqualTo(200);
+        List<MimeMessage> received = receivedAt(domain);
+        assertThat(received).hasSize(200);
+        Set<String> recipients = new HashSet<>();
+        for (MimeMessage m : received) {
+            recipients.add(recipient(m));
+        }
+        assertThat(recipients).hasSize(200);
+        assertThat(countByStatus(network)).containsEntry("SENT", 200L).containsEntry("PENDING", 0L);
+    }
+
+    @Test
+    void a_mail_server_that_is_down_delays_the_mail_with_backoff_until_it_comes_back() throws Exception {
+        NetworkId network = network("mail-down");
+        String to = "patient-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(
+                OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null)));
+        MailRelay relay = relay(smtpPort);
+        smtp.stop();
+
+        RelayReport down = relay.relayDue(network, T0);
+        RelayReport tooEarly = relay.relayDue(network, T0.plusSeconds(59));
+        RelayReport stillDown = relay.relayDue(network, T0.plusSeconds(60));
+
+        assertThat(down.retried()).isEqualTo(1);
+        assertThat(tooEarly.retried() + tooEarly.sent()).isZero();
+        assertThat(stillDown.retried()).isEqualTo(1);
+        OutboxRelayPort.MailProblem problem = problems(network).getFirst();
+        assertThat(problem.attempts()).isEqualTo(2);
+        assertThat(problem.status()).isEqualTo("PENDING");
+        // Exponential: one minute after the first failure, two after the second.
+        assertThat(problem.nextAttemptAt()).isEqualTo(T0.plusSeconds(60 + 120));
+        assertThat(problem.lastError()).isNotBlank().doesNotContain(to).doesNotContain("@example.org");
+
+        smtp = startSmtpOn(smtpPort);
+        RelayReport beforeItsTime = relay.relayDue(network, T0.plusSeconds(179));
+        RelayReport back = relay.relayDue(network, T0.plusSeconds(180));
+
+        assertThat(beforeItsTime.sent()).isZero();
+        assertThat(back.sent()).isEqualTo(1);
+        assertThat(receivedBy(to)).hasSize(1);
+        assertThat(status(network, to)).isEqualTo("SENT");
+    }
+
+    @Test
+    void a_mail_that_keeps_failing_is_failed_after_the_last_attempt_and_can_be_retried() throws Exception {
+        NetworkId network = network("mail-failed");
+        String to = "unlucky-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(
+                OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null)));
+        MailRelay relay = relay(smtpPort, 3);
+        smtp.stop();
+
+        Instant now = T0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            relay.relayDue(network, now);
+            now = now.plus(Duration.ofDays(1));
+        }
+        assertThat(status(network, to)).isEqualTo("FAILED");
+        assertThat(relay.relayDue(network, now.plus(Duration.ofDays(30))).sent()).isZero();
+
+        smtp = startSmtpOn(smtpPort);
+        int retried = unitOfWork.inTenant(network, () -> relayPort.retryFailed(T0));
+        assertThat(retried).isEqualTo(1);
+        assertThat(relay.relayDue(network, now).sent()).isEqualTo(1);
+        assertThat(receivedBy(to)).hasSize(1);
+    }
+
+    @Test
+    void a_mail_with_an_unknown_template_fails_at_once() {
+        NetworkId network = network("mail-unknown");
+        String to = "nobody-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(OutgoingMail.of(to, null, "fr", "no-such-template", Map.of(), null)));
+
+        RelayReport report = relay(smtpPort).relayDue(network, T0);
+
+        assertThat(report.failed()).isEqualTo(1);
+        assertThat(status(network, to)).isEqualTo("FAILED");
+        assertThat(problems(network).getFirst().lastError()).contains("no template no-such-template");
+    }
+
+    @Test
+    void the_outbox_is_written_only_in_a_tenant_transaction_and_each_network_sees_its_own() {
+        NetworkId mine = network("mail-mine");
+        NetworkId other = network("mail-other");
+        inTenant(mine, () -> outbox.enqueue(
+                OutgoingMail.of("x-" + UUID.randomUUID() + "@example.org", null, "fr", MailTemplates.PAYMENT_FAILED,
+                        failedValues(), null)));
+
+        assertThatThrownBy(() -> unitOfWork.inTransaction(() -> {
+            outbox.enqueue(OutgoingMail.of("y@example.org", null, "fr", "payment-failed", Map.of(), null));
+            return true;
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(countByStatus(mine)).containsEntry("PENDING", 1L);
+        assertThat(countByStatus(other)).containsEntry("PENDING", 0L);
+        // A relay serving the other network sends nothing of mine.
+        assertThat(relay(smtpPort).relayDue(other, T0).sent()).isZero();
+        assertThat(countByStatus(mine)).containsEntry("PENDING", 1L);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private MailRelay relay(int port) {
+        return relay(port, 8);
+    }
+
+    private MailRelay relay(int port, int maxAttempts) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        sender.setDefaultEncoding("UTF-8");
+        Properties properties = new Properties();
+        properties.put("mail.smtp.connectiontimeout", "2000");
+        properties.put("mail.smtp.timeout", "10000");
+        sender.setJavaMailProperties(properties);
+        MailTransportPort transport = new SmtpMailTransport(sender, "Maillage <no-reply@maillage.test>");
+        return new MailRelay(relayPort, transport, networks, unitOfWork, List.of(new TestPdfSource()),
+                new MailRelay.Settings(maxAttempts, Duration.ofMinutes(1), Duration.ofHours(6), 500));
+    }
+
+    /** The files of kind {@code test-pdf}: their content names the tenant of the transaction that reads them. */
+    private final class TestPdfSource implements AttachmentSource {
+
+        @Override
+        public String kind() {
+            return "test-pdf";
+        }
+
+        @Override
+        public Optional<Attachment> fetch(UUID id) {
+            String tenant = jdbc.queryForObject("select current_setting('app.tenant', true)", String.class);
+            return Optional.of(new Attachment(("%PDF-test " + id + " in " + tenant).getBytes(StandardCharsets.UTF_8),
+                    "invoice-MAI-2026-000042.pdf", "application/pdf"));
+        }
+    }
+
+    private static GreenMail startSmtpOn(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private NetworkId network(String prefix) {
+        String slug = newNetwork(prefix);
+        return new NetworkId(jdbc.queryForObject("select id from network where slug = ?", UUID.class, slug));
+    }
+
+    private void inTenant(NetworkId network, Runnable work) {
+        unitOfWork.inTenant(network, () -> {
+            work.run();
+            return true;
+        });
+    }
+
+    private List<MimeMessage> receivedBy(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();
+    }
+
+    private List<MimeMessage> receivedAt(String domain) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).endsWith("@" + domain)).toList();
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return ((jakarta.mail.internet.InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Part> leaves(Part part) throws Exception {
+        List<Part> found = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(leaves(multipart.getBodyPart(i)));
+            }
+        } else {
+            found.add(part);
+        }
+        return found;
+    }
+
+    private static String fileName(Part p) {
+        try {
+            return p.getFileName();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String contentType(Part p) {
+        try {
+            return p.getContentType().toLowerCase();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Long> countByStatus(NetworkId network) {
+        return unitOfWork.readOnlyInTenant(network, relayPort::countByStatus);
+    }
+
+    private List<OutboxRelayPort.MailProblem> problems(NetworkId network) {
+        return unitOfWork.readOnlyInTenant(network, () -> relayPort.lastProblems(10));
+    }
+
+    private long outboxRows(NetworkId network) {
+        return countByStatus(network).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private String status(NetworkId network, String to) {
+        return unitOfWork.readOnlyInTenant(network, () -> jdbc.queryForObject(
+                "select status from outbox_mail where recipient_email = ?", String.class, to));
+    }
+
+    private static Map<String, String> receiptValues() {
+        return Map.of("networkName", "Réseau des tiers-lieux", "operatorName", "Atelier & Co",
+                "offerName", "Carte 10 entrées", "invoiceNumber", "MAI-2026-000042", "amount", "120,00 €",
+                "paidOn", "22/11/2026");
+    }
+
+    private static Map<String, String> failedValues() {
+        return Map.of("networkName", "Réseau", "operatorName", "Atelier", "offerName", "Carte 10 entrées",
+                "amount", "120,00 €", "failedOn", "22/11/2026");
+    }
+}
