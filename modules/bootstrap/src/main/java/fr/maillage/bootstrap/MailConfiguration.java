@@ -1,7 +1,7 @@
 package fr.maillage.bootstrap;
 
 import fr.maillage.application.mail.AttachmentSource;
-import fr.maillage.application.mail.MailRelay;
+import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.mail.port.in.RelayOutboxUseCase;
 import fr.maillage.application.mail.port.out.MailTransportPort;
 import fr.maillage.application.mail.port.out.OutboxRelayPort;

@@ -9,7 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.maillage.adapter.mail.SmtpMailTransport;
 import fr.maillage.application.mail.AttachmentRef;
 import fr.maillage.application.mail.AttachmentSource;
-import fr.maillage.application.mail.MailRelay;
+import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.mail.MailTemplates;
 import fr.maillage.application.mail.OutgoingMail;
 import fr.maillage.application.mail.port.in.RelayOutboxUseCase.RelayReport;
@@ -53,7 +53,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class OutboxIT extends EndToEndTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+    /** The relays' "now": later than any mail this test enqueues (mails are due when enqueued). */
+    private final Instant T0 = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     @Autowired
     OutboxPort outbox;

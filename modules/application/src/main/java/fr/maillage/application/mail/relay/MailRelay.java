@@ -1,4 +1,9 @@
-package fr.maillage.application.mail;
+package fr.maillage.application.mail.relay;
+
+import fr.maillage.application.mail.AttachmentRef;
+import fr.maillage.application.mail.AttachmentSource;
+import fr.maillage.application.mail.MailDeliveryException;
+import fr.maillage.application.mail.QueuedMail;
 
 import fr.maillage.application.mail.AttachmentSource.Attachment;
 import fr.maillage.application.mail.port.in.RelayOutboxUseCase;
