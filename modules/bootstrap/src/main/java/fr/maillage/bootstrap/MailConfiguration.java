@@ -1,6 +1,9 @@
 package fr.maillage.bootstrap;
 
+import fr.maillage.application.access.AccessPolicy;
+import fr.maillage.application.audit.AuditLog;
 import fr.maillage.application.mail.AttachmentSource;
+import fr.maillage.application.mail.outbox.OutboxService;
 import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.mail.port.in.RelayOutboxUseCase;
 import fr.maillage.application.mail.port.out.MailTransportPort;
@@ -34,6 +37,11 @@ public class MailConfiguration {
             @Value("${maillage.mail.relay.batch:200}") int batch) {
         return new MailRelay(outbox, transport, networks, unitOfWork, sources.orderedStream().toList(),
                 new MailRelay.Settings(maxAttempts, firstRetry, maxRetry, batch));
+    }
+
+    @Bean
+    public OutboxService outboxService(AccessPolicy access, OutboxRelayPort outbox, AuditLog audit, Clock clock) {
+        return new OutboxService(access, outbox, audit, clock);
     }
 
     /** Relays the outbox every few seconds; off with {@code maillage.mail.relay.enabled=false}. */

@@ -104,6 +104,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("DELETE", bPath + "/people/" + b.manager().subject() + "/roles/MANAGER", null),
                     new Attempt("DELETE", bPath + "/people/" + b.animator().subject() + "/roles/ANIMATOR", null),
                     new Attempt("GET", bPath + "/audit", null),
+                    new Attempt("GET", bPath + "/outbox", null),
+                    new Attempt("POST", bPath + "/outbox/retry-failed", null),
                     new Attempt("GET", bPath + "/audit?page=0&size=100", null),
                     // Check-ins, visits and reports of B's place, member and visit.
                     new Attempt("GET", bPath + "/places/" + somePlace + "/check-in-code", null),

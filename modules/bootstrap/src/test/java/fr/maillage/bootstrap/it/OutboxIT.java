@@ -292,6 +292,34 @@ class OutboxIT extends EndToEndTest {
         assertThat(countByStatus(mine)).containsEntry("PENDING", 1L);
     }
 
+    @Test
+    void animators_see_the_state_of_their_outbox_without_personal_data_and_retry_the_failed_mails() {
+        String slug = newNetwork("mail-ops");
+        NetworkId network = new NetworkId(jdbc.queryForObject("select id from network where slug = ?", UUID.class,
+                slug));
+        String to = "private-" + UUID.randomUUID() + "@example.org";
+        inTenant(network, () -> outbox.enqueue(OutgoingMail.of(to, "Secret Name", "fr", "no-such-template",
+                Map.of("amount", "999,99 €"), null)));
+        relay(smtpPort).relayDue(network, T0);
+        Person animator = personIn(slug, fr.maillage.domain.network.NetworkRole.ANIMATOR);
+
+        Api.Reply state = api.get("/api/networks/" + slug + "/outbox").token(animator.token()).send();
+
+        assertThat(state.status()).isEqualTo(200);
+        assertThat(state.json().get("counts").get("FAILED").asLong()).isEqualTo(1);
+        assertThat(state.json().get("counts").get("PENDING").asLong()).isZero();
+        assertThat(state.json().get("problems").get(0).get("template").asString()).isEqualTo("no-such-template");
+        assertThat(state.json().get("problems").get(0).get("attempts").asInt()).isEqualTo(1);
+        assertThat(state.toString()).doesNotContain(to).doesNotContain("Secret Name").doesNotContain("999,99");
+
+        Api.Reply retried = api.post("/api/networks/" + slug + "/outbox/retry-failed", null)
+                .token(animator.token()).send();
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("retried").asInt()).isEqualTo(1);
+        assertThat(countByStatus(network)).containsEntry("PENDING", 1L).containsEntry("FAILED", 0L);
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private MailRelay relay(int port) {
