@@ -320,6 +320,34 @@ class OutboxIT extends EndToEndTest {
         assertThat(countByStatus(network)).containsEntry("PENDING", 1L).containsEntry("FAILED", 0L);
     }
 
+    @Test
+    void a_member_s_mails_are_in_their_export_and_deleted_with_them() {
+        String slug = newNetwork("mail-gdpr");
+        NetworkId network = new NetworkId(jdbc.queryForObject("select id from network where slug = ?", UUID.class,
+                slug));
+        String email = "erase-me-" + UUID.randomUUID() + "@example.org";
+        Api.Reply member = api.post("/api/networks/" + slug + "/members",
+                "{\"email\":\"" + email + "\",\"givenName\":\"Camille\",\"familyName\":\"Martin\"}")
+                .token(platformAdmin()).send();
+        assertThat(member.status()).as(member.toString()).isEqualTo(201);
+        String memberId = member.json().get("id").asString();
+        inTenant(network, () -> outbox.enqueue(OutgoingMail.of(email, "Camille Martin", "fr",
+                MailTemplates.PAYMENT_FAILED, failedValues(), null)));
+
+        Api.Reply export = api.get("/api/networks/" + slug + "/members/" + memberId + "/export")
+                .token(platformAdmin()).send();
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.json().get("sections").get("mails").get(0).get("templateCode").asString())
+                .isEqualTo(MailTemplates.PAYMENT_FAILED);
+
+        Api.Reply erased = api.post("/api/networks/" + slug + "/members/" + memberId + "/erase",
+                "{\"confirm\": true}").token(platformAdmin()).send();
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(outboxRows(network)).isZero();
+        assertThat(relay(smtpPort).relayDue(network, T0).sent()).isZero();
+        assertThat(receivedBy(email)).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private MailRelay relay(int port) {
