@@ -19,7 +19,8 @@ class MailRelaySettingsTest {
         assertThat(settings.backoff(2)).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.backoff(3)).isEqualTo(Duration.ofMinutes(4));
         assertThat(settings.backoff(8)).isEqualTo(Duration.ofMinutes(128));
-        assertThat(settings.backoff(9)).isEqualTo(Duration.ofHours(6));
+        assertThat(settings.backoff(9)).isEqualTo(Duration.ofMinutes(256));
+        assertThat(settings.backoff(10)).isEqualTo(Duration.ofHours(6));
         assertThat(settings.backoff(1000)).isEqualTo(Duration.ofHours(6));
     }
 
