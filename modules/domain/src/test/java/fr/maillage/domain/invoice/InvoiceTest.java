@@ -95,6 +95,19 @@ class InvoiceTest {
     }
 
     @Test
+    void at_20_percent_the_vat_is_always_the_base_times_the_rate_rounded_half_up() {
+        // so an EN 16931 reader that recomputes base x rate finds the same VAT; at 10 % or 5.5 % some prices have no
+        // such base (11.05 € at 10 %: 10.04 + 1.00 = 11.04, 10.05 + 1.01 = 11.06) and the VAT is one cent off it
+        for (long gross = 0; gross <= 200_000; gross++) {
+            long base = Amounts.net(gross, VatRate.STANDARD);
+            assertThat(gross - base).as("at %d cents", gross).isEqualTo((base * 2_000 + 5_000) / 10_000);
+        }
+        Amounts odd = Amounts.of(List.of(InvoiceLine.of(1, "Carte", 1, 1_105, VatRate.INTERMEDIATE)));
+        assertThat(odd.netCents()).isEqualTo(1_005);
+        assertThat(odd.vatCents()).isEqualTo(100);
+    }
+
+    @Test
     void the_number_is_prefix_year_and_six_digits_and_the_year_is_the_networks() {
         assertThat(new InvoiceNumber(PREFIX, 2026, 42).value()).isEqualTo("CCS-2026-000042");
         assertThat(InvoiceNumber.parse("CCS-2026-000042")).isEqualTo(new InvoiceNumber(PREFIX, 2026, 42));
