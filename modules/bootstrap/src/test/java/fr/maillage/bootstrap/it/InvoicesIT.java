@@ -99,6 +99,74 @@ class InvoicesIT extends EndToEndTest {
     }
 
     @Test
+    void managers_and_members_read_invoices_and_pdfs_and_nothing_can_change_or_delete_them() throws Exception {
+        Shop shop = shop("rest", "REST");
+        Person member = personIn(shop.slug(), NetworkRole.MEMBER);
+        Api.Reply found = api.get("/api/networks/" + shop.slug() + "/members?q=" + member.email())
+                .token(shop.manager().token()).send();
+        String memberId = found.json().get("items").get(0).get("id").asString();
+        Api.Reply company = api.patch("/api/networks/" + shop.slug() + "/members/" + memberId,
+                "{\"company\": \"Atelier Bois\"}").token(shop.manager().token()).send();
+        assertThat(company.status()).as(company.toString()).isEqualTo(200);
+        String membership = sell(shop, memberId);
+        assertThat(pay(shop, membership, "{\"method\": \"CHEQUE\", \"amountCents\": 2000, \"reference\": \"12\"}")
+                .status()).isEqualTo(201);
+
+        String base = "/api/networks/" + shop.slug();
+        Api.Reply list = api.get(base + "/invoices?member=" + memberId).token(shop.manager().token()).send();
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        assertThat(list.json().get("totalItems").asLong()).isEqualTo(1);
+        tools.jackson.databind.JsonNode invoice = list.json().get("items").get(0);
+        String id = invoice.get("id").asString();
+        assertThat(invoice.get("kind").asString()).isEqualTo("INVOICE");
+        assertThat(invoice.get("number").asString()).matches("REST-\\d{4}-000001");
+        assertThat(invoice.get("buyer").get("company").asString()).isEqualTo("Atelier Bois");
+        assertThat(invoice.get("buyer").get("business").asBoolean()).isTrue();
+        assertThat(invoice.get("latePaymentMention").asString()).contains("40 €");
+        assertThat(invoice.get("seller").get("siren").asString()).isEqualTo(SIREN);
+        assertThat(invoice.get("totalInclVatCents").asLong()).isEqualTo(5000);
+        assertThat(invoice.get("paidCents").asLong()).isEqualTo(2000);
+        assertThat(invoice.get("dueCents").asLong()).isEqualTo(3000);
+        assertThat(invoice.get("settled").asBoolean()).isFalse();
+        assertThat(invoice.get("lines").get(0).get("description").asString()).isEqualTo("Carte 10 entrées (10 entrées)");
+        assertThat(api.get(base + "/invoices?kind=CREDIT_NOTE").token(shop.manager().token()).send().json()
+                .get("totalItems").asLong()).isZero();
+        Api.Reply bad = api.get(base + "/invoices?kind=AVOIR&from=hier&operator=x").token(shop.manager().token())
+                .send();
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.body()).contains("invoice.kind.invalid").contains("invoice.date.invalid")
+                .contains("invoice.operator.invalid");
+
+        Api.Reply pdf = api.get(base + "/invoices/" + id + "/pdf").token(shop.manager().token()).send();
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        Api.Reply mine = api.get(base + "/me/invoices").token(member.token()).send();
+        assertThat(mine.json().get("items").values()).extracting(i -> i.get("id").asString()).containsExactly(id);
+        assertThat(api.get(base + "/me/invoices/" + id).token(member.token()).send().status()).isEqualTo(200);
+        Api.Reply myPdf = api.get(base + "/me/invoices/" + id + "/pdf").token(member.token()).send();
+        assertThat(myPdf.status()).isEqualTo(200);
+        assertThat(myPdf.body()).startsWith("%PDF-");
+        Person stranger = personIn(shop.slug(), NetworkRole.MEMBER);
+        assertThat(api.get(base + "/me/invoices/" + id).token(stranger.token()).send().status()).isEqualTo(404);
+
+        Api.Reply integrity = api.get(base + "/operators/" + shop.operator() + "/invoices/integrity")
+                .token(shop.manager().token()).send();
+        assertThat(integrity.status()).as(integrity.toString()).isEqualTo(200);
+        assertThat(integrity.json().get("intact").asBoolean()).isTrue();
+        assertThat(integrity.json().get("checked").asInt()).isEqualTo(1);
+
+        for (Api.Call call : List.of(api.delete(base + "/invoices/" + id), api.put(base + "/invoices/" + id, "{}"),
+                api.patch(base + "/invoices/" + id, "{\"buyerName\": \"x\"}"), api.post(base + "/invoices", "{}"),
+                api.delete(base + "/me/invoices/" + id))) {
+            Api.Reply refused = call.token(platformAdmin()).send();
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(405);
+        }
+        assertThat(api.get(base + "/invoices/" + id).token(shop.animator().token()).send().json().get("hash"))
+                .isEqualTo(invoice.get("hash"));
+    }
+
+    @Test
     void numbers_are_gapless_and_unique_with_32_concurrent_issuers_and_rollbacks() throws Exception {
         Shop shop = shop("numbers", "GAP");
         Shop other = shopIn(shop, "GAPB");

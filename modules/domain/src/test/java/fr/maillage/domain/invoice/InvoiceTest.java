@@ -95,12 +95,24 @@ class InvoiceTest {
     }
 
     @Test
-    void at_20_percent_the_vat_is_always_the_base_times_the_rate_rounded_half_up() {
-        // so an EN 16931 reader that recomputes base x rate finds the same VAT; at 10 % or 5.5 % some prices have no
-        // such base (11.05 € at 10 %: 10.04 + 1.00 = 11.04, 10.05 + 1.01 = 11.06) and the VAT is one cent off it
-        for (long gross = 0; gross <= 200_000; gross++) {
-            long base = Amounts.net(gross, VatRate.STANDARD);
-            assertThat(gross - base).as("at %d cents", gross).isEqualTo((base * 2_000 + 5_000) / 10_000);
+    void the_vat_is_the_base_times_the_rate_rounded_half_up_whenever_some_base_gives_the_price() {
+        // So an EN 16931 reader that recomputes base x rate finds the same VAT. Some prices have no such base (at
+        // 20 %: 0.03 € is 0.02 + 0.00 or 0.03 + 0.01; at 10 %: 11.05 € is 10.04 + 1.00 or 10.05 + 1.01): the price
+        // charged wins and the VAT is one cent off base x rate, within the tolerance of Factur-X's BR-CO-17.
+        for (VatRate rate : List.of(VatRate.STANDARD, VatRate.INTERMEDIATE, VatRate.REDUCED, VatRate.SUPER_REDUCED)) {
+            java.util.Set<Long> reachable = new java.util.HashSet<>();
+            for (long base = 0; base <= 60_000; base++) {
+                reachable.add(base + (base * rate.basisPoints() + 5_000) / 10_000);
+            }
+            for (long gross = 0; gross <= 50_000; gross++) {
+                long base = Amounts.net(gross, rate);
+                long strict = (base * rate.basisPoints() + 5_000) / 10_000;
+                if (reachable.contains(gross)) {
+                    assertThat(gross - base).as("%d cents at %s", gross, rate).isEqualTo(strict);
+                } else {
+                    assertThat(Math.abs(gross - base - strict)).as("%d cents at %s", gross, rate).isEqualTo(1);
+                }
+            }
         }
         Amounts odd = Amounts.of(List.of(InvoiceLine.of(1, "Carte", 1, 1_105, VatRate.INTERMEDIATE)));
         assertThat(odd.netCents()).isEqualTo(1_005);
