@@ -66,6 +66,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InvoicingService implements MembershipEventListener, InvoicesQuery {
 
+    /** An accounting export covers at most 366 days (a fiscal year, a leap one included). */
+    static final int MAX_PERIOD_DAYS = 365;
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
 
     private final AccessPolicy access;
@@ -247,6 +249,34 @@ public final class InvoicingService implements MembershipEventListener, Invoices
             List<Invoice> chain = new ArrayList<>();
             invoices.forEachInChain(operator, chain::add);
             return InvoiceChain.verify(chain);
+        });
+    }
+
+    @Override
+    public Accounting accounting(Caller caller, NetworkSlug network, String operatorId, @Nullable String rawFrom,
+            @Nullable String rawTo) {
+        return access.inNetwork(caller, network, Permission.BILLING, true, granted -> {
+            Operator operator = parse(operatorId).map(OperatorId::new).flatMap(operators::find)
+                    .filter(o -> OperatorScope.runs(operators, granted, caller, o.id()))
+                    .orElseThrow(() -> new NotFoundException("operator.not-found"));
+            Fields fields = new Fields();
+            LocalDate today = clock.instant().atZone(granted.network().timeZone().zone()).toLocalDate();
+            LocalDate to = rawTo == null ? today : fields.optional("to", rawTo, InvoicingService::date);
+            LocalDate from = rawFrom == null ? (to == null ? today : to).withDayOfYear(1)
+                    : fields.optional("from", rawFrom, InvoicingService::date);
+            if (from != null && to != null) {
+                if (to.isBefore(from)) {
+                    fields.reject("to", "invoice.accounting.period.order");
+                } else if (from.plusDays(MAX_PERIOD_DAYS).isBefore(to)) {
+                    fields.reject("to", "invoice.accounting.period.too-long", MAX_PERIOD_DAYS + 1);
+                }
+            }
+            fields.throwIfInvalid();
+            LocalDate start = java.util.Objects.requireNonNull(from);
+            LocalDate end = java.util.Objects.requireNonNull(to);
+            return new Accounting(operator.siren().siren(), operator.legalName(), start, end,
+                    invoices.issuedBetween(operator.id(), start, end),
+                    invoices.settledBetween(operator.id(), start, end));
         });
     }
 

@@ -147,6 +147,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("GET", bPath + "/invoices/" + bInvoice + "/pdf", null),
                     new Attempt("GET", bPath + "/operators/" + bOperator + "/invoices/integrity", null),
                     new Attempt("GET", bPath + "/me/invoices", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/invoices.csv", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/payments.csv", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/fec?from=2026-01-01&to="
+                            + "2026-12-31", null),
                     new Attempt("GET", bPath + "/me/invoices/" + bInvoice, null),
                     new Attempt("GET", bPath + "/me/invoices/" + bInvoice + "/pdf", null),
                     new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),

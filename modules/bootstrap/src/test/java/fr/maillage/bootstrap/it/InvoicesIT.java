@@ -187,10 +187,11 @@ class InvoicesIT extends EndToEndTest {
                 int rolledBack = 0;
                 for (int i = 0; i < perThread; i++) {
                     OperatorId operator = ops.get((thread + i) % 2);
+                    String prefix = prefixes.get((thread + i) % 2);
                     boolean rollback = (thread * perThread + i) % 5 == 0;
                     try {
                         unitOfWork.inTenant(network, () -> {
-                            issueDirectly(network, operator, prefixes.get((thread + i) % 2), new MemberId(UUID.fromString(camille)));
+                            issueDirectly(network, operator, prefix, new MemberId(UUID.fromString(camille)));
                             if (rollback) {
                                 throw new IllegalStateException("deliberate rollback after the number was taken");
                             }

@@ -13,6 +13,7 @@ import fr.maillage.domain.invoice.InvoiceKind;
 import fr.maillage.domain.invoice.InvoiceLine;
 import fr.maillage.domain.invoice.InvoiceNumber;
 import fr.maillage.domain.invoice.Seller;
+import fr.maillage.domain.invoice.Settlement;
 import fr.maillage.domain.member.MemberId;
 import fr.maillage.domain.membership.MembershipId;
 import fr.maillage.domain.membership.PaymentMethod;
@@ -236,6 +237,35 @@ class InvoicePersistenceAdapter implements InvoicePort {
             }
             after = batch.getLast().chainPosition();
         }
+    }
+
+    @Override
+    public List<Invoice> issuedBetween(OperatorId operator, LocalDate from, LocalDate to) {
+        return read(COLUMNS + """
+                 where i.network_id = :network and i.operator_id = :operator and i.issue_date between :from and :to
+                 order by i.chain_position""",
+                params().addValue("operator", operator.value()).addValue("from", from).addValue("to", to));
+    }
+
+    @Override
+    public List<Settlement> settledBetween(OperatorId operator, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                select s.id, s.invoice_id, i.prefix, i.year, i.sequence, i.buyer_name, i.member_id, s.payment_id,
+                       s.method, p.reference, s.amount_cents, s.received_on, s.recorded_at
+                  from invoice_payment s
+                  join invoice i on i.network_id = s.network_id and i.id = s.invoice_id
+                  join payment p on p.network_id = s.network_id and p.id = s.payment_id
+                 where s.network_id = :network and i.operator_id = :operator
+                   and s.received_on between :from and :to
+                 order by s.received_on, s.recorded_at, s.id""",
+                params().addValue("operator", operator.value()).addValue("from", from).addValue("to", to),
+                (rs, n) -> new Settlement(uuid(rs, "id"), uuid(rs, "invoice_id"),
+                        new InvoiceNumber(InvoicePrefix.of(rs.getString("prefix")), rs.getInt("year"),
+                                rs.getLong("sequence")), rs.getString("buyer_name"), uuid(rs, "member_id"),
+                        uuid(rs, "payment_id"), PaymentMethod.valueOf(rs.getString("method")),
+                        rs.getString("reference"), rs.getLong("amount_cents"),
+                        rs.getObject("received_on", LocalDate.class),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
     }
 
     @Override

@@ -5,6 +5,9 @@ import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.domain.invoice.InvoiceChain;
 import fr.maillage.domain.invoice.Invoice;
+import fr.maillage.domain.invoice.Settlement;
+import java.time.LocalDate;
+import java.util.List;
 import fr.maillage.domain.network.NetworkSlug;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +37,19 @@ public interface InvoicesQuery {
     InvoiceDetails myInvoice(Caller caller, NetworkSlug network, String id);
 
     Rendered myPdf(Caller caller, NetworkSlug network, String id);
+
+    /**
+     * An operator's documents issued and settlements received in a period (inclusive, network dates): what the
+     * accounting exports (CSV, FEC) are made of. {@code to} defaults to today, {@code from} to the first day of
+     * {@code to}'s year; {@code to} not before {@code from}, at most 366 days.
+     */
+    Accounting accounting(Caller caller, NetworkSlug network, String operator, @Nullable String from,
+            @Nullable String to);
+
+    /** The material of the accounting exports of one operator. */
+    record Accounting(String siren, String legalName, LocalDate from, LocalDate to, List<Invoice> documents,
+            List<Settlement> settlements) {
+    }
 
     /** A rendered file. */
     record Rendered(String filename, String mediaType, byte[] content) {

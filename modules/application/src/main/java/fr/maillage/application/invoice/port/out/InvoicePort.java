@@ -4,6 +4,7 @@ import fr.maillage.application.invoice.port.in.InvoiceCriteria;
 import fr.maillage.application.invoice.port.in.InvoicesQuery.InvoiceDetails;
 import fr.maillage.application.shared.Page;
 import fr.maillage.domain.invoice.Invoice;
+import fr.maillage.domain.invoice.Settlement;
 import fr.maillage.domain.membership.MembershipId;
 import fr.maillage.domain.membership.PaymentMethod;
 import fr.maillage.domain.operator.OperatorId;
@@ -47,6 +48,12 @@ public interface InvoicePort {
 
     /** The operator's documents in chain order, one at a time (a chain may be long). */
     void forEachInChain(OperatorId operator, Consumer<Invoice> each);
+
+    /** The operator's documents issued between two dates (inclusive), in chain order. */
+    List<Invoice> issuedBetween(OperatorId operator, LocalDate from, LocalDate to);
+
+    /** The settlements of the operator's invoices received between two dates (inclusive), in date order. */
+    List<Settlement> settledBetween(OperatorId operator, LocalDate from, LocalDate to);
 
     /** The time zone of the current network (issue dates and years are in it). */
     ZoneId timeZone();
