@@ -8,6 +8,10 @@ import fr.maillage.application.invoice.port.in.InvoicesQuery.InvoiceDetails;
 import fr.maillage.application.invoice.port.in.InvoicesQuery;
 import fr.maillage.application.invoice.port.out.InvoiceDocumentPort;
 import fr.maillage.application.invoice.port.out.InvoicePort;
+import fr.maillage.application.mail.AttachmentRef;
+import fr.maillage.application.mail.AttachmentSource;
+import fr.maillage.application.mail.OutgoingMail;
+import fr.maillage.application.mail.port.out.OutboxPort;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.membership.MembershipEventListener;
 import fr.maillage.application.membership.port.out.MembershipPort;
@@ -68,6 +72,10 @@ public final class InvoicingService implements MembershipEventListener, Invoices
 
     /** An accounting export covers at most 366 days (a fiscal year, a leap one included). */
     static final int MAX_PERIOD_DAYS = 365;
+    /** The template of the receipt of a payment that settles an invoice (the outbox's). */
+    public static final String PAYMENT_RECEIPT = "payment-receipt";
+    /** The attachment kind of a document's Factur-X PDF; the id is the document's. */
+    public static final String INVOICE_PDF = "invoice-pdf";
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
 
     private final AccessPolicy access;
@@ -76,16 +84,22 @@ public final class InvoicingService implements MembershipEventListener, Invoices
     private final MembershipPort memberships;
     private final MemberPort members;
     private final OperatorPort operators;
+    private final @Nullable OutboxPort outbox;
     private final Clock clock;
 
+    /**
+     * @param outbox where the receipts of payments go; {@code null} when no outbox is wired (no mails then)
+     */
     public InvoicingService(AccessPolicy access, InvoicePort invoices, InvoiceDocumentPort documents,
-            MembershipPort memberships, MemberPort members, OperatorPort operators, Clock clock) {
+            MembershipPort memberships, MemberPort members, OperatorPort operators, @Nullable OutboxPort outbox,
+            Clock clock) {
         this.access = access;
         this.invoices = invoices;
         this.documents = documents;
         this.memberships = memberships;
         this.members = members;
         this.operators = operators;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -146,7 +160,48 @@ public final class InvoicingService implements MembershipEventListener, Invoices
         if (amount > 0) {
             invoices.settle(invoice.get().id(), paid.payment().id(), amount, paid.payment().method(),
                     paid.payment().receivedOn(), paid.occurredAt());
+            if (amount == details.dueCents()) {
+                sendReceipt(invoice.get(), paid);
+            }
         }
+    }
+
+    /**
+     * The receipt of the payment that settles an invoice, with its PDF ({@value #INVOICE_PDF}), through the outbox in
+     * this transaction (sent only if it commits; once per payment).
+     */
+    private void sendReceipt(Invoice invoice, MembershipEvent.PaymentRecorded paid) {
+        if (outbox == null) {
+            return;
+        }
+        Optional<Member> member = members.find(invoice.member()).filter(m -> !m.isErased());
+        if (member.isEmpty()) {
+            return;
+        }
+        String offerName = memberships.find(paid.membership()).map(m -> m.offer().name())
+                .orElse(invoice.lines().getFirst().description());
+        outbox.enqueue(new OutgoingMail(member.get().email(), member.get().displayName(), "fr", PAYMENT_RECEIPT,
+                java.util.Map.of("networkName", invoices.networkName(), "operatorName", invoice.seller().legalName(),
+                        "offerName", offerName, "invoiceNumber", invoice.number().value(),
+                        "amount", euros(paid.payment().amount().cents()),
+                        "paidOn", FRENCH_DATE.format(paid.payment().receivedOn())),
+                List.of(new AttachmentRef(INVOICE_PDF, invoice.id())), PAYMENT_RECEIPT + ":" + paid.payment().id()));
+    }
+
+    /** "120,00 €", with a narrow no-break space before the sign as French typography wants. */
+    static String euros(long cents) {
+        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(cents, 2);
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(Locale.FRANCE));
+        return format.format(amount) + "\u00a0€";
+    }
+
+    /** The PDF of a document of the current network, as a mail attachment ({@value #INVOICE_PDF}). */
+    public Optional<AttachmentSource.Attachment> attachment(UUID id) {
+        return invoices.find(id).map(i -> {
+            Rendered r = render(invoices.details(i));
+            return new AttachmentSource.Attachment(r.content(), r.filename(), r.mediaType());
+        });
     }
 
     private void creditUnpaid(NetworkId network, MembershipEvent.Cancelled cancelled) {
@@ -230,8 +285,9 @@ public final class InvoicingService implements MembershipEventListener, Invoices
 
     @Override
     public Rendered pdf(Caller caller, NetworkSlug network, String id) {
-        return access.inNetwork(caller, network, Permission.BILLING, true,
-                granted -> render(invoices.details(billed(granted, caller, id))));
+        // rendered after the transaction: a PDF takes a while, a database connection must not wait for it
+        return render(access.inNetwork(caller, network, Permission.BILLING, true,
+                granted -> invoices.details(billed(granted, caller, id))));
     }
 
     @Override
@@ -298,8 +354,8 @@ public final class InvoicingService implements MembershipEventListener, Invoices
 
     @Override
     public Rendered myPdf(Caller caller, NetworkSlug network, String id) {
-        return access.inNetwork(caller, network, Permission.SELF_SERVICE, true,
-                granted -> render(invoices.details(mine(caller, id))));
+        return render(access.inNetwork(caller, network, Permission.SELF_SERVICE, true,
+                granted -> invoices.details(mine(caller, id))));
     }
 
     /** The PDF of a document, for mails (inside a tenant transaction). */

@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InvoicePersistenceAdapter implements InvoicePort {
 
-    private static final String COLUMNS = "select i.* from invoice i";
+    private static final String COLUMNS = "select i.* from invoice i ";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -273,6 +273,12 @@ class InvoicePersistenceAdapter implements InvoicePort {
         String zone = jdbc.queryForObject("select time_zone from network where id = :network", params(),
                 String.class);
         return ZoneId.of(zone == null ? "Europe/Paris" : zone);
+    }
+
+    @Override
+    public String networkName() {
+        String name = jdbc.queryForObject("select name from network where id = :network", params(), String.class);
+        return name == null ? "" : name;
     }
 
     // ---------------------------------------------------------------------------------------------- reading rows

@@ -57,4 +57,7 @@ public interface InvoicePort {
 
     /** The time zone of the current network (issue dates and years are in it). */
     ZoneId timeZone();
+
+    /** The name of the current network (for mails). */
+    String networkName();
 }
