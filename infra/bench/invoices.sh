@@ -34,9 +34,10 @@ A_URL="$APP_URL"
 pg_port="$PGPORT"
 echo "Starting instance B on A's PostgreSQL (port $pg_port)..."
 saved_pid="$APP_PID"
-MAILLAGE_DB_URL="jdbc:postgresql://localhost:$pg_port/maillage" MAILLAGE_DB_OWNER_USER=maillage_owner \
-  MAILLAGE_DB_OWNER_PASSWORD=unused MAILLAGE_DB_APP_USER=maillage_app MAILLAGE_DB_APP_PASSWORD=unused \
-  bench_start_app "$tmp/unused" "$tmp/b.log"
+export MAILLAGE_DB_URL="jdbc:postgresql://localhost:$pg_port/maillage" MAILLAGE_DB_OWNER_USER=maillage_owner \
+  MAILLAGE_DB_OWNER_PASSWORD=unused MAILLAGE_DB_APP_USER=maillage_app MAILLAGE_DB_APP_PASSWORD=unused
+bench_start_app "$tmp/unused" "$tmp/b.log"
+unset MAILLAGE_DB_URL MAILLAGE_DB_OWNER_USER MAILLAGE_DB_OWNER_PASSWORD MAILLAGE_DB_APP_USER MAILLAGE_DB_APP_PASSWORD
 B_PID="$APP_PID"
 B_URL="$APP_URL"
 APP_PID="$saved_pid"
@@ -78,6 +79,7 @@ sell() { # side
   curl -s -Z --parallel-max "$clients" -X POST -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/json' -w '%{http_code}\n' -K "$tmp/$1.cfg" > "$tmp/$1.codes"
 }
+token=$(bench_token animation@baronnies.maillage.test)
 echo "Selling $total cards ($clients connections per instance, two instances at once)..."
 start=$(date +%s%N)
 sell A & a=$!
