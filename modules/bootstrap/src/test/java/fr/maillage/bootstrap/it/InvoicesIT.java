@@ -17,6 +17,9 @@ import fr.maillage.domain.invoice.InvoiceLine;
 import fr.maillage.domain.invoice.InvoiceNumber;
 import fr.maillage.domain.invoice.Seller;
 import fr.maillage.domain.member.MemberId;
+import fr.maillage.domain.membership.MembershipEvent;
+import fr.maillage.domain.membership.MembershipId;
+import fr.maillage.domain.money.Money;
 import fr.maillage.domain.money.VatRate;
 import fr.maillage.domain.network.NetworkId;
 import fr.maillage.domain.network.NetworkRole;
@@ -58,6 +61,9 @@ class InvoicesIT extends EndToEndTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    fr.maillage.application.invoice.InvoicingService invoicing;
+
     record Shop(String slug, Person animator, Person manager, String operator, String card) {
     }
 
@@ -93,9 +99,24 @@ class InvoicesIT extends EndToEndTest {
         assertThat(sql.rows("select amount_cents, method from invoice_payment"))
                 .containsExactly(Map.of("amount_cents", 5000L, "method", "CASH"));
 
+        // A refund of 20 € of the paid card (as the payment provider reports it): a credit note of 20 €.
+        unitOfWork.inTenant(new NetworkId(sql.network()), () -> {
+            invoicing.on(new NetworkId(sql.network()), new MembershipEvent.Refunded(
+                    new MembershipId(UUID.fromString(paid)), Instant.now(), "system:test", Money.euros(2_000),
+                    "re_test_1"));
+            return Boolean.TRUE;
+        });
+        List<Map<String, Object>> credits = sql.rows("""
+                select number, gross_cents, credits_number, reason from invoice
+                 where kind = 'CREDIT_NOTE' order by chain_position""");
+        assertThat(credits).hasSize(2);
+        assertThat(credits.get(1).get("gross_cents")).isEqualTo(2000L);
+        assertThat(credits.get(1).get("credits_number")).isEqualTo("SERRE-" + year + "-000001");
+        assertThat(credits.get(1).get("reason")).isEqualTo("Remboursement (re_test_1)");
+
         InvoiceChain.Check check = chain(sql.network(), UUID.fromString(shop.operator()));
         assertThat(check.intact()).as(String.valueOf(check.firstBroken())).isTrue();
-        assertThat(check.checked()).isEqualTo(3);
+        assertThat(check.checked()).isEqualTo(4);
     }
 
     @Test
@@ -206,7 +227,8 @@ class InvoicesIT extends EndToEndTest {
             debit = debit.add(new java.math.BigDecimal(l[11].replace(',', '.')));
             credit = credit.add(new java.math.BigDecimal(l[12].replace(',', '.')));
         }
-        assertThat(debit).isEqualByComparingTo(credit).isEqualByComparingTo("150.00");
+        // two invoices (411: 2 x 50), the credit note (706: 50), the cash (530: 50)
+        assertThat(debit).isEqualByComparingTo(credit).isEqualByComparingTo("200.00");
 
         Api.Reply tooLong = api.get(base + "/fec?from=2024-01-01&to=2026-01-01").token(shop.manager().token()).send();
         assertThat(tooLong.status()).isEqualTo(400);
