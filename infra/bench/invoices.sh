@@ -26,7 +26,7 @@ bench_build
 tmp="$(mktemp -d)"
 infra/bin/keycloak start > /dev/null
 B_PID=
-trap '[ -z "$B_PID" ] || { kill "$B_PID" 2>/dev/null; wait "$B_PID" 2>/dev/null; }; bench_stop_app; infra/bin/keycloak stop; rm -rf "$tmp"' EXIT
+trap 'rc=$?; [ -z "$B_PID" ] || { kill "$B_PID" 2>/dev/null; wait "$B_PID" 2>/dev/null; }; bench_stop_app; infra/bin/keycloak stop; rm -rf "$tmp"; exit $rc' EXIT
 
 echo "Starting instance A (embedded PostgreSQL, demo profile)..."
 bench_start_app "$tmp/postgres" "$tmp/a.log" --spring.profiles.active=demo
@@ -47,9 +47,13 @@ BENCH_OWNER=maillage_owner
 token=$(bench_token animation@baronnies.maillage.test)
 [ -n "$token" ] || { echo "No token for animation@baronnies.maillage.test"; exit 1; }
 api="$A_URL/api/networks/baronnies"
-post() { # path json -> id
-  curl -fs -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$2" "$api$1" \
-    | sed 's/^{"id":"\([^"]*\)".*/\1/'
+post() { # path json -> id (stops the script on any answer but 201)
+  local code
+  code=$(curl -s -o "$tmp/post.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$2" "$api$1")
+  [ "$code" = 201 ] || { echo "POST $1 answered $code: $(head -c 400 "$tmp/post.json")" >&2; return 1; }
+  sed 's/^{"id":"\([^"]*\)".*/\1/' "$tmp/post.json"
+  echo
 }
 echo "Setup: $operators operators, a card each, $members members..."
 : > "$tmp/offers"
@@ -68,18 +72,24 @@ mapfile -t offer < "$tmp/offers"
 mapfile -t member < "$tmp/members"
 [ "${#offer[@]}" = "$operators" ] && [ "${#member[@]}" = "$members" ] || { echo "Setup incomplete"; exit 1; }
 
+token=$(bench_token animation@baronnies.maillage.test)
 # One curl config per instance: sale i goes to instance i mod 2, offer i mod operators, member i mod members.
 for side in A B; do : > "$tmp/$side.cfg"; done
 for i in $(seq 0 $(( total - 1 ))); do
   if [ $(( i % 2 )) = 0 ]; then side=A; url="$A_URL"; else side=B; url="$B_URL"; fi
-  printf 'url = "%s/api/networks/baronnies/members/%s/memberships"\ndata = "{\\"offerId\\":\\"%s\\"}"\noutput = "/dev/null"\nnext\n' \
-    "$url" "${member[$(( i % members ))]}" "${offer[$(( i % operators ))]}" >> "$tmp/$side.cfg"
+  [ "$i" -lt 2 ] || echo next >> "$tmp/$side.cfg"
+  # "next" starts a new operation with no options: each one carries its own (headers, output, write-out).
+  printf 'url = "%s/api/networks/baronnies/members/%s/memberships"\ndata = "{\\"offerId\\":\\"%s\\"}"\nheader = "Authorization: Bearer %s"\nheader = "Content-Type: application/json"\noutput = "/dev/null"\nwrite-out = "%%{http_code}\\n"\nsilent\n' \
+    "$url" "${member[$(( i % members ))]}" "${offer[$(( i % operators ))]}" "$token" >> "$tmp/$side.cfg"
 done
 sell() { # side
-  curl -s -Z --parallel-max "$clients" -X POST -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -w '%{http_code}\n' -K "$tmp/$1.cfg" > "$tmp/$1.codes"
+  curl --no-progress-meter -Z --parallel-max "$clients" -K "$tmp/$1.cfg" > "$tmp/$1.codes" || true
 }
-token=$(bench_token animation@baronnies.maillage.test)
+# One sale first, through B, to see that it works (its invoice is BENCH01's first).
+code=$(curl -s -o "$tmp/first.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d "{\"offerId\":\"${offer[0]}\"}" \
+  "$B_URL/api/networks/baronnies/members/${member[0]}/memberships")
+[ "$code" = 201 ] || { echo "A sale through B answered $code: $(head -c 400 "$tmp/first.json")"; exit 1; }
 echo "Selling $total cards ($clients connections per instance, two instances at once)..."
 start=$(date +%s%N)
 sell A & a=$!
@@ -95,6 +105,7 @@ awk -v n="$ok" -v ms="$ms" -v o="$other" -v c="$clients" 'BEGIN {
   printf "  %d sales (each issuing its invoice) in %.1f s by two instances, %d connections each: %.1f invoices/s; %d other answers\n",
     n, ms / 1000, c, n * 1000 / ms, o }'
 echo "  By instance: A $(grep -c '^201$' "$tmp/A.codes" || true), B $(grep -c '^201$' "$tmp/B.codes" || true)"
+echo "  Answers: $(cat "$tmp/A.codes" "$tmp/B.codes" | sort | uniq -c | tr -s ' ' | tr '\n' ',')"
 echo "Series of the bench operators (SQL proof, as the schema owner under the network's tenant):"
 bench_psql_owner -P pager=off -f - <<SQL
 SELECT set_config('app.tenant', (SELECT id::text FROM network WHERE slug = 'baronnies'), false) \g /dev/null
