@@ -83,6 +83,12 @@ final class ArchitectureRules {
                 .as("only the Stripe adapter uses the Stripe SDK");
     }
 
+    static ArchRule mustangOnlyInFacturXAdapter(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".adapter.facturx..")
+                .should().dependOnClassesThat().resideInAPackage("org.mustangproject..")
+                .as("only the Factur-X adapter uses Mustang");
+    }
+
     static ArchRule keycloakOnlyInKeycloakAdapter(String root) {
         return noClasses().that().resideOutsideOfPackage(root + ".adapter.keycloak..")
                 .should().dependOnClassesThat().resideInAPackage("org.keycloak..")

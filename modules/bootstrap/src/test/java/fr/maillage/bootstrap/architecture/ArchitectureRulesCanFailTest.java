@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import archfixtures.broken.BrokenApplication;
+import archfixtures.broken.adapter.facturx.FacturXInvoices;
 import archfixtures.broken.adapter.keycloak.KeycloakAccounts;
 import archfixtures.broken.adapter.keycloak.KeycloakUsingStripe;
 import archfixtures.broken.adapter.mail.SmtpReceipts;
@@ -14,6 +15,7 @@ import archfixtures.broken.adapter.rest.RestUsingApplicationClass;
 import archfixtures.broken.adapter.rest.RestUsingJpa;
 import archfixtures.broken.adapter.rest.RestUsingKeycloak;
 import archfixtures.broken.adapter.rest.RestUsingMail;
+import archfixtures.broken.adapter.rest.RestUsingMustang;
 import archfixtures.broken.adapter.rest.RestUsingPersistenceAdapter;
 import archfixtures.broken.adapter.rest.RestUsingStripe;
 import archfixtures.broken.adapter.stripe.StripeCheckout;
@@ -103,6 +105,10 @@ class ArchitectureRulesCanFailTest {
                         "the REST or Keycloak adapter uses Stripe",
                         List.of(RestUsingStripe.class, KeycloakUsingStripe.class),
                         List.of(StripeCheckout.class)),
+                new Case("mustangOnlyInFacturXAdapter",
+                        "the REST adapter renders Factur-X itself",
+                        List.of(RestUsingMustang.class),
+                        List.of(FacturXInvoices.class)),
                 new Case("keycloakOnlyInKeycloakAdapter",
                         "the REST or Stripe adapter uses Keycloak",
                         List.of(RestUsingKeycloak.class, StripeUsingKeycloak.class),

@@ -49,6 +49,7 @@ final class Api {
         private final String path;
         private final String body;
         private final List<String> headers = new ArrayList<>();
+        private Duration timeout = Duration.ofSeconds(60);
 
         private Call(String method, String path, String body) {
             this.method = method;
@@ -61,6 +62,12 @@ final class Api {
 
         Call token(String token) {
             return header("Authorization", "Bearer " + token);
+        }
+
+        /** A longer wait than the default 60 s. */
+        Call timeout(Duration wait) {
+            this.timeout = wait;
+            return this;
         }
 
         Call lang(String language) {
@@ -85,7 +92,7 @@ final class Api {
 
         Reply send(HttpRequest.BodyPublisher publisher) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(20))
+                    .timeout(timeout)
                     .method(method, publisher);
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));

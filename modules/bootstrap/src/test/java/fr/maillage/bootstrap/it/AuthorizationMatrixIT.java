@@ -59,7 +59,8 @@ import tools.jackson.databind.JsonNode;
  * fresh member's open visit at the fixture's place, {@code {checkInToken}} the current check-in token of the
  * fixture's place (open round the clock), {@code {freshMemberId}} the member profile of a person invited as MEMBER
  * for the row alone (in a path, it stands for the template's {@code {memberId}}: an erasure per row),
- * {@code {importId}} the fixture's member import (a dry run, finished), {@code {csv}} (a whole body) a CSV member
+ * {@code {importId}} the fixture's member import (a dry run, finished), {@code {invoiceId}} the invoice of the
+ * fixture's card sale (issued to the fixture's member), {@code {csv}} (a whole body) a CSV member
  * list of one row whose email no other row uses, sent as {@code text/csv}, {@code {role}} MEMBER, {@code {unique}}
  * a suffix no other row uses, {@code {prefix}} an invoice prefix no other row uses, {@code {network}} the target
  * network in the public directory's paths, {@code {place}} the public slug of the fixture's (open) place. The
@@ -94,7 +95,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
             "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
             "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken", "freshMemberId",
-            "importId", "csv");
+            "importId", "csv", "invoiceId");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -212,7 +213,10 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 // Inside the network, a 404 may say what is missing: a platform admin has no member profile.
                 softly.assertThat(problem.path("code").asString("")).as("%s: the network is hidden", described)
                         .isIn(OUTSIDE.contains(row.role()) ? List.of("network.not-found")
-                                : List.of("network.not-found", "member.not-found"));
+                                : row.path().contains("/me/invoices/")
+                                        // the member's invoice is not the platform admin's (who joined)
+                                        ? List.of("network.not-found", "member.not-found", "invoice.not-found")
+                                        : List.of("network.not-found", "member.not-found"));
             }
         }
         if (!row.permitted()) {
@@ -256,6 +260,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "membershipId" -> fixture.membershipId();
                 case "freshMemberId" -> freshMemberProfile(fixture.slug(), unique);
                 case "importId" -> fixture.importId();
+                case "invoiceId" -> fixture.invoiceId();
                 case "csv" -> "nom;prénom;email\nMartin;Camille;import-" + unique + "@maillage.test\n";
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
@@ -324,7 +329,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
             String offerId, String resourceId, String memberId, String membershipId, LocalDate slotDay,
-            String bookingId, String feedToken, String importId) {
+            String bookingId, String feedToken, String importId, String invoiceId) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -382,6 +387,11 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String membershipId = created(api.post(base + "/members/" + memberId + "/memberships",
                     "{\"offerId\": \"" + offerId + "\"}").token(platformAdmin()).send());
             String importId = dryRunImport(base);
+            Api.Reply invoices = api.get(base + "/invoices?member=" + memberId).token(platformAdmin()).send();
+            if (invoices.status() != 200 || invoices.json().get("totalItems").asLong() != 1) {
+                throw new IllegalStateException("the fixture's sale issued no invoice: " + invoices);
+            }
+            String invoiceId = invoices.json().get("items").get(0).get("id").asString();
             if (adminJoins) {
                 Api.Reply joined = api.post(base + "/join", JOIN).token(platformAdmin()).send();
                 if (joined.status() != 200) {
@@ -405,7 +415,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
             }
             return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
-                    membershipId, slotDay, bookingId, feedToken, importId);
+                    membershipId, slotDay, bookingId, feedToken, importId, invoiceId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }

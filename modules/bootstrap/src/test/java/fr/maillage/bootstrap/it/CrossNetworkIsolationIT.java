@@ -72,6 +72,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 "{\"offerId\":\"" + bOffer + "\"}").token(b.animator().token()).send());
         JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
                 .send().json();
+        // The sale issued B's invoice: a target too.
+        JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
+        String bInvoice = invoicesBefore.get("items").get(0).get("id").asString();
         // B's place, open round the clock, where B's member (holding an active card) is checked in.
         VisitFixtures fixtures = new VisitFixtures(dataSource);
         String somePlace = created(api.post(bPath + "/places", SetupIT.laSerreJson(bOperator,
@@ -140,6 +143,18 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
                             "{\"reason\":\"Intrusion\"}"),
                     new Attempt("GET", bPath + "/me/memberships", null),
+                    new Attempt("GET", bPath + "/invoices", null),
+                    new Attempt("GET", bPath + "/invoices?member=" + bMember, null),
+                    new Attempt("GET", bPath + "/invoices/" + bInvoice, null),
+                    new Attempt("GET", bPath + "/invoices/" + bInvoice + "/pdf", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/invoices/integrity", null),
+                    new Attempt("GET", bPath + "/me/invoices", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/invoices.csv", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/payments.csv", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/accounting/fec?from=2026-01-01&to="
+                            + "2026-12-31", null),
+                    new Attempt("GET", bPath + "/me/invoices/" + bInvoice, null),
+                    new Attempt("GET", bPath + "/me/invoices/" + bInvoice + "/pdf", null),
                     new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),
                     new Attempt("POST", bPath + "/member-imports?dryRun=true", csv, "text/csv"),
                     new Attempt("GET", bPath + "/member-imports/" + bImport, null),
@@ -186,6 +201,16 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 + "/memberships").token(a.animator().token()).send();
         softly.assertThat(memberThroughOwnPath.status()).isEqualTo(404);
         softly.assertThat(code(memberThroughOwnPath)).isEqualTo("member.not-found");
+        // ... and at B's invoice and operator, through A's paths.
+        for (String path : List.of("/invoices/" + bInvoice, "/invoices/" + bInvoice + "/pdf")) {
+            Api.Reply reply = api.get("/api/networks/" + a.slug() + path).token(a.animator().token()).send();
+            softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            softly.assertThat(code(reply)).isEqualTo("invoice.not-found");
+        }
+        Api.Reply chainThroughA = api.get("/api/networks/" + a.slug() + "/operators/" + bOperator
+                + "/invoices/integrity").token(a.animator().token()).send();
+        softly.assertThat(chainThroughA.status()).as(chainThroughA.toString()).isEqualTo(404);
+        softly.assertThat(code(chainThroughA)).isEqualTo("operator.not-found");
         // ... and at B's import, through A's imports.
         Api.Reply importThroughA = api.get("/api/networks/" + a.slug() + "/member-imports/" + bImport)
                 .token(a.animator().token()).send();
@@ -200,6 +225,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         assertThat(after).as("B, read by its own animator, is as it was").isEqualTo(before);
         assertThat(api.get(bPath + "/memberships/" + bMembership).token(b.animator().token()).send().json())
                 .as("B's membership is as it was").isEqualTo(membershipBefore);
+        assertThat(api.get(bPath + "/invoices").token(b.animator().token()).send().json())
+                .as("B's invoices are as they were").isEqualTo(invoicesBefore);
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))

@@ -1,0 +1,5 @@
+/** Use cases of invoicing. */
+@NullMarked
+package fr.maillage.application.invoice.port.in;
+
+import org.jspecify.annotations.NullMarked;
