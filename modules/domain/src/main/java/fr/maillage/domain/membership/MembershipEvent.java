@@ -159,4 +159,26 @@ public sealed interface MembershipEvent {
             return d;
         }
     }
+
+    /**
+     * Money paid for the membership was given back to the member (by the payment provider: {@code reference} is its
+     * refund or charge id); {@code amount} is this refund, {@code amountPaid} what remains paid after it. Invoicing
+     * turns it into a credit note. The membership's status does not change: a manager cancels it if need be.
+     */
+    record Refunded(MembershipId membership, Instant occurredAt, String actor, Money amount, String reference)
+            implements MembershipEvent {
+
+        @Override
+        public String type() {
+            return "REFUNDED";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("amountCents", Long.toString(amount.cents()));
+            d.put("reference", reference);
+            return d;
+        }
+    }
 }

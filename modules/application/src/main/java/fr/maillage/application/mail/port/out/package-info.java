@@ -1,0 +1,5 @@
+/** Outgoing mails — ports to the outside. */
+@NullMarked
+package fr.maillage.application.mail.port.out;
+
+import org.jspecify.annotations.NullMarked;
