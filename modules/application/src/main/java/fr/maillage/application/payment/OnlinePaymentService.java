@@ -138,7 +138,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                 plan.linkKey());
         unitOfWork.inTenant(plan.network().id(), () -> {
             store.requestDone(plan.linkKey(), accountId);
-            return null;
+            return Boolean.TRUE;
         });
         return new Onboarding(account, url);
     }
@@ -208,7 +208,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                     plan.account().accountId(), "OPEN", plan.request().amountCents(),
                     plan.request().applicationFeeCents(), null, 0, now));
             store.requestDone(plan.key(), session.id());
-            return null;
+            return Boolean.TRUE;
         });
         return new CheckoutStarted(plan.membership(), session.id(),
                 session.url() == null ? "" : session.url());

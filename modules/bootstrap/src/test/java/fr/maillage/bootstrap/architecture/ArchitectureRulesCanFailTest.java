@@ -100,6 +100,10 @@ class ArchitectureRulesCanFailTest {
                         "the REST or Keycloak adapter uses Stripe",
                         List.of(RestUsingStripe.class, KeycloakUsingStripe.class),
                         List.of(StripeCheckout.class)),
+                new Case("stripeAdapterUsesOnlyTheHexagonAndStripe",
+                        "the Stripe adapter uses Keycloak",
+                        List.of(StripeUsingKeycloak.class),
+                        List.of(StripeCheckout.class)),
                 new Case("keycloakOnlyInKeycloakAdapter",
                         "the REST or Stripe adapter uses Keycloak",
                         List.of(RestUsingKeycloak.class, StripeUsingKeycloak.class),
@@ -160,7 +164,7 @@ class ArchitectureRulesCanFailTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"domainIsFrameworkFree", "applicationIsFrameworkFree", "adaptersAreIndependent",
             "nothingDependsOnBootstrap", "springOnlyOutsideTheCore", "inboundPortsAreNamedForIntent",
-            "outboundPortsAreNamedPort", "noPackageCycles"})
+            "outboundPortsAreNamedPort", "noPackageCycles", "stripeAdapterUsesOnlyTheHexagonAndStripe"})
     void failsWhenItsPackagesDoNotExist(String rule) {
         ArchRule onNothing = ArchitectureRules.all().get(rule).apply("archfixtures.nowhere");
 
