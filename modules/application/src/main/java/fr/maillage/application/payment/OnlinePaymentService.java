@@ -33,6 +33,7 @@ import fr.maillage.domain.member.Member;
 import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipId;
 import fr.maillage.domain.membership.MembershipStatus;
+import fr.maillage.domain.membership.Validity;
 import fr.maillage.domain.money.Money;
 import fr.maillage.domain.network.Network;
 import fr.maillage.domain.network.NetworkArchivedException;
@@ -43,6 +44,7 @@ import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.domain.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -415,25 +417,31 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         Optional<Membership> cancelled = onlineMemberships.cancelUnpaid(network, checkout.membership(),
                 failed ? "Paiement en ligne refusé" : "Paiement en ligne abandonné", at, ACTOR);
         if (failed && cancelled.isPresent() && cancelled.get().status() == MembershipStatus.CANCELLED) {
-            mailFailedPayment(network, cancelled.get(), session);
+            mailFailedPayment(network, cancelled.get(), session, at);
         }
         return true;
     }
 
-    private void mailFailedPayment(Network network, Membership membership, CheckoutState session) {
+    /**
+     * The "failed payment" mail, in the outbox, in this transaction (template {@code payment-failed} of the outbox
+     * module: networkName, operatorName, offerName, amount, failedOn), once per session.
+     */
+    private void mailFailedPayment(Network network, Membership membership, CheckoutState session, Instant at) {
         if (outbox == null) {
             LOG.log(System.Logger.Level.WARNING, "No outbox: the failed payment mail of " + session.id()
                     + " is not sent");
             return;
         }
+        long cents = membership.offer().price().cents();
+        String operator = operators.find(membership.seller()).map(Operator::legalName).orElse("");
+        String failedOn = Validity.dateOf(at, network.timeZone().zone())
+                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         members.find(membership.member()).filter(m -> !m.isErased()).ifPresent(member -> outbox.enqueue(
                 OutgoingMail.of(member.email(), member.givenName() + " " + member.familyName(), "fr",
-                        "payment-failed", Map.of("network", network.slug().value(),
-                                "offer", membership.offer().name(),
-                                "amount", String.format(Locale.FRANCE, "%d,%02d €",
-                                        membership.offer().price().cents() / 100,
-                                        membership.offer().price().cents() % 100),
-                                "membershipId", membership.id().toString()),
+                        "payment-failed", Map.of("networkName", network.name().value(), "operatorName", operator,
+                                "offerName", membership.offer().name(),
+                                "amount", String.format(Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100),
+                                "failedOn", failedOn),
                         "payment-failed:" + session.id())));
     }
 

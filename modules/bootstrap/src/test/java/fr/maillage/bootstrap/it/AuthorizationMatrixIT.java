@@ -94,7 +94,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
             "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
             "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken", "freshMemberId",
-            "importId", "csv");
+            "importId", "csv", "sessionId");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -212,7 +212,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 // Inside the network, a 404 may say what is missing: a platform admin has no member profile.
                 softly.assertThat(problem.path("code").asString("")).as("%s: the network is hidden", described)
                         .isIn(OUTSIDE.contains(row.role()) ? List.of("network.not-found")
-                                : List.of("network.not-found", "member.not-found"));
+                                : List.of("network.not-found", "member.not-found", "checkout.not-found"));
             }
         }
         if (!row.permitted()) {
@@ -256,6 +256,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "membershipId" -> fixture.membershipId();
                 case "freshMemberId" -> freshMemberProfile(fixture.slug(), unique);
                 case "importId" -> fixture.importId();
+                case "sessionId" -> fixture.sessionId();
                 case "csv" -> "nom;prénom;email\nMartin;Camille;import-" + unique + "@maillage.test\n";
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
@@ -324,7 +325,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
             String offerId, String resourceId, String memberId, String membershipId, LocalDate slotDay,
-            String bookingId, String feedToken, String importId) {
+            String bookingId, String feedToken, String importId, String sessionId) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -404,8 +405,15 @@ class AuthorizationMatrixIT extends EndToEndTest {
             if (endpoint.equals("POST /api/networks/{slug}/me/visit/check-out")) {
                 visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
             }
+            String sessionId = "";
+            if (endpoint.contains("/stripe-account") || endpoint.contains("/me/checkout")) {
+                // The operator takes online payments; the member opened a Checkout session.
+                StripeStub.connectAndEnable(api, slug, operatorId, platformAdmin());
+                sessionId = api.post(base + "/me/checkout", "{\"offerId\": \"" + offerId + "\"}")
+                        .token(people.get(1).token()).send().json().get("sessionId").asString();
+            }
             return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
-                    membershipId, slotDay, bookingId, feedToken, importId);
+                    membershipId, slotDay, bookingId, feedToken, importId, sessionId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }

@@ -1,6 +1,7 @@
 package fr.maillage.bootstrap.it;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -15,6 +16,7 @@ import static fr.maillage.bootstrap.it.StripeStub.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
 import fr.maillage.domain.network.NetworkRole;
@@ -400,17 +402,19 @@ class OnlinePaymentsIT extends EndToEndTest {
                 .token(manager.token()).send();
         assertThat(card.status()).as(card.toString()).isEqualTo(201);
 
+        // This shop's account and link; removed once connected, so that no other test gets them.
         String account = StripeStub.id("acct_");
-        SERVER.stubFor(post(urlPathEqualTo("/v1/accounts")).willReturn(json(StripeStub.account(account, false,
-                "external_account", "tos_acceptance.date"))));
-        SERVER.stubFor(post(urlPathEqualTo("/v1/account_links"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(account))
-                .willReturn(json("""
+        StubMapping accountStub = SERVER.stubFor(post(urlPathEqualTo("/v1/accounts")).willReturn(json(
+                StripeStub.account(account, false, "external_account", "tos_acceptance.date"))));
+        StubMapping linkStub = SERVER.stubFor(post(urlPathEqualTo("/v1/account_links"))
+                .withRequestBody(containing(account)).willReturn(json("""
                         {"object": "account_link", "created": 1763800000, "expires_at": 1763800300,
                          "url": "https://connect.stripe.com/setup/s/%s/%s"}""".formatted(account,
                         StripeStub.id("")))));
         Api.Reply connected = api.post(account(slug, operator), null).token(manager.token()).send();
         assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        SERVER.removeStub(accountStub);
+        SERVER.removeStub(linkStub);
         assertThat(connected.json().get("accountId").asString()).isEqualTo(account);
         if (enabled) {
             Api.Reply updated = deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", account,

@@ -1,8 +1,14 @@
 package fr.maillage.bootstrap.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -27,6 +33,18 @@ final class StripeStub {
     private static WireMockServer start() {
         WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
         server.start();
+        // What Stripe answers when a test stubbed nothing more precise (lowest priority): a new account, a link, a
+        // new open session, an open session read back; ids drawn at random, as Stripe's are.
+        String random = "{{randomValue length=24 type='ALPHANUMERIC'}}";
+        server.stubFor(post(urlPathEqualTo("/v1/accounts")).atPriority(10).willReturn(templated(
+                account("acct_" + random, false, "external_account"))));
+        server.stubFor(post(urlPathEqualTo("/v1/account_links")).atPriority(10).willReturn(templated("""
+                {"object": "account_link", "created": 1763800000, "expires_at": 1763800300,
+                 "url": "https://connect.stripe.com/setup/s/%s"}""".formatted(random))));
+        server.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).atPriority(10).willReturn(templated(
+                session("cs_test_" + random, "open", "unpaid", null, 5000, "unknown"))));
+        server.stubFor(get(urlPathMatching("/v1/checkout/sessions/[^/]+")).atPriority(10).willReturn(templated(
+                session("{{request.pathSegments.[3]}}", "open", "unpaid", null, 5000, "unknown"))));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
@@ -40,6 +58,29 @@ final class StripeStub {
         registry.add("maillage.stripe.retry-delay", () -> "PT0.05S");
         registry.add("maillage.stripe.reconciliation.enabled", () -> "false");
         registry.add("maillage.public-url", () -> "https://maillage.test");
+    }
+
+    private static ResponseDefinitionBuilder templated(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+                .withTransformers("response-template");
+    }
+
+    /** Connects the operator (as {@code token}'s owner) and enables its account by a signed account.updated. */
+    static String connectAndEnable(Api api, String slug, String operator, String token) {
+        Api.Reply connected = api.post("/api/networks/" + slug + "/operators/" + operator + "/stripe-account", null)
+                .token(token).send();
+        if (connected.status() != 200) {
+            throw new IllegalStateException("cannot connect the operator to Stripe: " + connected);
+        }
+        String account = connected.json().get("accountId").asString();
+        String payload = event(id("evt_"), "account.updated", account, java.time.Instant.now().getEpochSecond(),
+                account(account, true));
+        Api.Reply updated = api.post("/api/public/stripe/webhooks", payload).header("Stripe-Signature",
+                signature(payload, java.time.Instant.now().getEpochSecond(), WEBHOOK_SECRET)).send();
+        if (updated.status() != 200) {
+            throw new IllegalStateException("cannot enable the Stripe account: " + updated);
+        }
+        return account;
     }
 
     /** A Stripe-like id: the prefix and 24 random letters and digits. */
