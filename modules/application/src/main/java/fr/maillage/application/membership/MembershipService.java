@@ -10,6 +10,7 @@ import fr.maillage.application.membership.port.in.CancelMembershipCommand;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
 import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase;
 import fr.maillage.application.membership.port.in.MembershipsQuery;
+import fr.maillage.application.membership.port.in.OnlineMembershipsUseCase;
 import fr.maillage.application.membership.port.in.RecordPaymentCommand;
 import fr.maillage.application.membership.port.in.SellMembershipCommand;
 import fr.maillage.application.membership.port.out.MembershipEventPort;
@@ -35,8 +36,11 @@ import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipEvent;
 import fr.maillage.domain.membership.MembershipId;
 import fr.maillage.domain.membership.MembershipKind;
+import fr.maillage.domain.membership.MembershipStatus;
 import fr.maillage.domain.membership.OfferSnapshot;
 import fr.maillage.domain.membership.Payment;
+import fr.maillage.domain.membership.PaymentMethod;
+import fr.maillage.domain.money.Money;
 import fr.maillage.domain.membership.Transition;
 import fr.maillage.domain.membership.Validity;
 import fr.maillage.domain.network.Network;
@@ -65,7 +69,8 @@ import org.jspecify.annotations.Nullable;
  * transaction; payments and cancellations lock the membership's row, so that concurrent ones apply one after the
  * other.
  */
-public final class MembershipService implements ManageMembershipsUseCase, MembershipsQuery, MembershipLifecycleUseCase {
+public final class MembershipService implements ManageMembershipsUseCase, MembershipsQuery, MembershipLifecycleUseCase,
+        OnlineMembershipsUseCase {
 
     /** The actor of scheduled transitions (expiry, renewal). */
     public static final String SYSTEM = "system:memberships";
@@ -200,6 +205,84 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             audit.record(n.id(), caller, "membership.cancelled", saved.id().toString(), Map.of());
             return saved;
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------- online
+
+    @Override
+    public Membership sellOnline(Network n, Member member, Offer offer, Instant now, String actor) {
+        if (n.isArchived()) {
+            throw new NetworkArchivedException(n.slug());
+        }
+        if (member.isErased()) {
+            throw new ConflictException("membership.member-erased");
+        }
+        if (offer.archived()) {
+            throw new ConflictException("offer.archived");
+        }
+        if (offer.scope() instanceof OfferScope.WholeNetwork && !n.networkPassesAllowed()) {
+            throw new ConflictException("offer.scope.network-passes-not-allowed");
+        }
+        Transition sale = Membership.sell(new MembershipId(Ids.newId(clock)), n.id(), member.id(),
+                OfferSnapshot.of(offer), new Membership.Sale(null, false), now, n.timeZone().zone(), actor);
+        Membership saved = memberships.insert(sale.membership());
+        if (!offer.sold()) {
+            memberships.markOfferSold(offer.id());
+        }
+        publish(n, sale.events(), now);
+        return saved;
+    }
+
+    @Override
+    public PaymentResult recordOnlinePayment(Network n, MembershipId id, Money amount, String reference,
+            String idempotencyKey, Instant now, String actor) {
+        Membership current = memberships.findForUpdate(id)
+                .orElseThrow(() -> new NotFoundException("membership.not-found"));
+        Optional<Payment> earlier = payments.findByIdempotencyKey(idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().sameRequest(id, PaymentMethod.ONLINE, amount)) {
+                throw new ConflictException("payment.idempotency-key.reused");
+            }
+            return new PaymentResult(current, earlier.get(), true);
+        }
+        ZoneId zone = n.timeZone().zone();
+        Payment payment = new Payment(Ids.newId(clock), id, PaymentMethod.ONLINE, amount, reference,
+                Validity.dateOf(now, zone), now, actor, idempotencyKey);
+        Transition paid = current.recordPayment(payment, zone);
+        Payment stored = payments.insert(payment);
+        Membership saved = memberships.update(paid.membership());
+        publish(n, paid.events(), now);
+        audit.record(n.id(), systemCaller(actor), "membership.payment.recorded", saved.id().toString(),
+                Map.of("paymentId", stored.id().toString(), "method", stored.method().name(),
+                        "amountCents", Long.toString(stored.amount().cents())));
+        return new PaymentResult(saved, stored, false);
+    }
+
+    @Override
+    public Optional<Membership> refund(Network n, MembershipId id, Money amount, String reference, Instant now,
+            String actor) {
+        Optional<Membership> current = memberships.findForUpdate(id);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Transition refunded = current.get().refund(amount, reference, now, actor);
+        Membership saved = memberships.update(refunded.membership());
+        publish(n, refunded.events(), now);
+        audit.record(n.id(), systemCaller(actor), "membership.refunded", saved.id().toString(),
+                Map.of("amountCents", Long.toString(amount.cents()), "reference", reference));
+        return Optional.of(saved);
+    }
+
+    @Override
+    public Optional<Membership> cancelUnpaid(Network n, MembershipId id, String reason, Instant now, String actor) {
+        Optional<Membership> current = memberships.findForUpdate(id);
+        if (current.isEmpty() || current.get().status() != MembershipStatus.PENDING_PAYMENT) {
+            return current;
+        }
+        Transition cancelled = current.get().cancel(reason, now, actor);
+        Membership saved = memberships.update(cancelled.membership());
+        publish(n, cancelled.events(), now);
+        return Optional.of(saved);
     }
 
     // ---------------------------------------------------------------------------------------------- reading
@@ -377,6 +460,10 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
                 listener.on(network.id(), event);
             }
         }
+    }
+
+    private static Caller systemCaller(String actor) {
+        return Caller.system(actor.startsWith("system:") ? actor.substring("system:".length()) : actor);
     }
 
     private static InvalidInputException invalid(String field, String code) {

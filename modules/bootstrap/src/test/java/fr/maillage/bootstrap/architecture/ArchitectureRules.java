@@ -89,6 +89,15 @@ final class ArchitectureRules {
                 .as("only the Factur-X adapter uses Mustang");
     }
 
+    static ArchRule stripeAdapterUsesOnlyTheHexagonAndStripe(String root) {
+        return classes().that().resideInAPackage(root + ".adapter.stripe..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..", "org.jspecify..",
+                        root + ".domain..", root + ".application..", root + ".adapter.stripe..", "com.stripe..",
+                        "com.google.gson..")
+                .as("the Stripe adapter depends only on the JDK, JSpecify, the hexagon, itself, stripe-java and its "
+                        + "JSON library (no Spring, no other SDK)");
+    }
+
     static ArchRule keycloakOnlyInKeycloakAdapter(String root) {
         return noClasses().that().resideOutsideOfPackage(root + ".adapter.keycloak..")
                 .should().dependOnClassesThat().resideInAPackage("org.keycloak..")

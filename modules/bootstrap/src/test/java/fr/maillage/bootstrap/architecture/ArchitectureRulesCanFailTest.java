@@ -109,6 +109,10 @@ class ArchitectureRulesCanFailTest {
                         "the REST adapter renders Factur-X itself",
                         List.of(RestUsingMustang.class),
                         List.of(FacturXInvoices.class)),
+                new Case("stripeAdapterUsesOnlyTheHexagonAndStripe",
+                        "the Stripe adapter uses Keycloak",
+                        List.of(StripeUsingKeycloak.class),
+                        List.of(StripeCheckout.class)),
                 new Case("keycloakOnlyInKeycloakAdapter",
                         "the REST or Stripe adapter uses Keycloak",
                         List.of(RestUsingKeycloak.class, StripeUsingKeycloak.class),
@@ -173,7 +177,7 @@ class ArchitectureRulesCanFailTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"domainIsFrameworkFree", "applicationIsFrameworkFree", "adaptersAreIndependent",
             "nothingDependsOnBootstrap", "springOnlyOutsideTheCore", "inboundPortsAreNamedForIntent",
-            "outboundPortsAreNamedPort", "noPackageCycles"})
+            "outboundPortsAreNamedPort", "noPackageCycles", "stripeAdapterUsesOnlyTheHexagonAndStripe"})
     void failsWhenItsPackagesDoNotExist(String rule) {
         ArchRule onNothing = ArchitectureRules.all().get(rule).apply("archfixtures.nowhere");
 

@@ -95,7 +95,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
     private static final Set<String> PLACEHOLDERS = Set.of("slug", "subject", "manager", "operatorId", "placeId",
             "offerId", "resourceId", "memberId", "membershipId", "role", "unique", "prefix", "network", "place",
             "bookingId", "token", "start", "end", "cardHolderId", "visitId", "checkInToken", "freshMemberId",
-            "importId", "csv", "invoiceId");
+            "importId", "csv", "invoiceId", "sessionId");
     /** Roles from whom the network is hidden: their 404s never say more than {@code network.not-found}. */
     private static final Set<String> OUTSIDE = Set.of("anonymous", "outsider", "animator-elsewhere");
     /** The public slug of the fixture's (open) place, derived from its name. */
@@ -216,7 +216,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                                 : row.path().contains("/me/invoices/")
                                         // the member's invoice is not the platform admin's (who joined)
                                         ? List.of("network.not-found", "member.not-found", "invoice.not-found")
-                                        : List.of("network.not-found", "member.not-found"));
+                                        : List.of("network.not-found", "member.not-found", "checkout.not-found"));
             }
         }
         if (!row.permitted()) {
@@ -261,6 +261,7 @@ class AuthorizationMatrixIT extends EndToEndTest {
                 case "freshMemberId" -> freshMemberProfile(fixture.slug(), unique);
                 case "importId" -> fixture.importId();
                 case "invoiceId" -> fixture.invoiceId();
+                case "sessionId" -> fixture.sessionId();
                 case "csv" -> "nom;prénom;email\nMartin;Camille;import-" + unique + "@maillage.test\n";
                 case "role" -> NetworkRole.MEMBER.name();
                 case "unique" -> unique;
@@ -329,7 +330,8 @@ class AuthorizationMatrixIT extends EndToEndTest {
      */
     record Fixture(String slug, Map<String, String> tokens, String manager, String operatorId, String placeId,
             String offerId, String resourceId, String memberId, String membershipId, LocalDate slotDay,
-            String bookingId, String feedToken, String importId, String invoiceId) {
+            String bookingId, String feedToken, String importId, String invoiceId,
+            String sessionId) {
     }
 
     /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
@@ -414,8 +416,15 @@ class AuthorizationMatrixIT extends EndToEndTest {
             if (endpoint.equals("POST /api/networks/{slug}/me/visit/check-out")) {
                 visits().openVisit(slug, UUID.fromString(placeId), UUID.fromString(memberId));
             }
+            String sessionId = "";
+            if (endpoint.contains("/stripe-account") || endpoint.contains("/me/checkout")) {
+                // The operator takes online payments; the member opened a Checkout session.
+                StripeStub.connectAndEnable(api, slug, operatorId, platformAdmin());
+                sessionId = api.post(base + "/me/checkout", "{\"offerId\": \"" + offerId + "\"}")
+                        .token(people.get(1).token()).send().json().get("sessionId").asString();
+            }
             return new Fixture(slug, tokens, manager, operatorId, placeId, offerId, resourceId, memberId,
-                    membershipId, slotDay, bookingId, feedToken, importId, invoiceId);
+                    membershipId, slotDay, bookingId, feedToken, importId, invoiceId, sessionId);
         } catch (Exception e) {
             throw new IllegalStateException("cannot build the fixture", e);
         }

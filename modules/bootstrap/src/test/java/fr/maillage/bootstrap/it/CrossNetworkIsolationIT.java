@@ -87,6 +87,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 .token(b.member().token()).send());
         String bImport = dryRunImport(b);
         String csv = "nom;prénom;email\nIntrus;Intrus;intrus@example.org\n";
+        // B's operator takes payments online (its Stripe account), and B's member opened a Checkout session.
+        StripeStub.connectAndEnable(api, b.slug(), bOperator, b.animator().token());
+        String bSession = api.post(bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}")
+                .token(b.member().token()).send().json().get("sessionId").asString();
         State before = state(b);
         List<String> intruderEmails = new ArrayList<>();
 
@@ -155,6 +159,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                             + "2026-12-31", null),
                     new Attempt("GET", bPath + "/me/invoices/" + bInvoice, null),
                     new Attempt("GET", bPath + "/me/invoices/" + bInvoice + "/pdf", null),
+                    new Attempt("GET", bPath + "/operators/" + bOperator + "/stripe-account", null),
+                    new Attempt("POST", bPath + "/operators/" + bOperator + "/stripe-account", null),
+                    new Attempt("POST", bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}"),
+                    new Attempt("GET", bPath + "/me/checkout/" + bSession, null),
                     new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),
                     new Attempt("POST", bPath + "/member-imports?dryRun=true", csv, "text/csv"),
                     new Attempt("GET", bPath + "/member-imports/" + bImport, null),
@@ -211,6 +219,19 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 + "/invoices/integrity").token(a.animator().token()).send();
         softly.assertThat(chainThroughA.status()).as(chainThroughA.toString()).isEqualTo(404);
         softly.assertThat(code(chainThroughA)).isEqualTo("operator.not-found");
+        // ... and at B's Stripe account, offer and Checkout session, through A's own paths.
+        Api.Reply accountThroughA = api.post("/api/networks/" + a.slug() + "/operators/" + bOperator
+                + "/stripe-account", null).token(a.animator().token()).send();
+        softly.assertThat(accountThroughA.status()).as(accountThroughA.toString()).isEqualTo(404);
+        softly.assertThat(code(accountThroughA)).isEqualTo("operator.not-found");
+        Api.Reply offerThroughA = api.post("/api/networks/" + a.slug() + "/me/checkout", "{\"offerId\":\"" + bOffer
+                + "\"}").token(a.member().token()).send();
+        softly.assertThat(offerThroughA.status()).as(offerThroughA.toString()).isEqualTo(404);
+        softly.assertThat(code(offerThroughA)).isEqualTo("offer.not-found");
+        Api.Reply sessionThroughA = api.get("/api/networks/" + a.slug() + "/me/checkout/" + bSession)
+                .token(a.member().token()).send();
+        softly.assertThat(sessionThroughA.status()).as(sessionThroughA.toString()).isEqualTo(404);
+        softly.assertThat(code(sessionThroughA)).isEqualTo("checkout.not-found");
         // ... and at B's import, through A's imports.
         Api.Reply importThroughA = api.get("/api/networks/" + a.slug() + "/member-imports/" + bImport)
                 .token(a.animator().token()).send();

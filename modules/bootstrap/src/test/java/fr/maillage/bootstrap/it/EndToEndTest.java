@@ -45,6 +45,7 @@ abstract class EndToEndTest {
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
         registry.add("maillage.identity.keycloak.url", KEYCLOAK::url);
+        StripeStub.properties(registry);
     }
 
     @LocalServerPort

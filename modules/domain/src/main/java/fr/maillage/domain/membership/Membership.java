@@ -210,6 +210,25 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
                 validity.until(), entriesRemaining)));
     }
 
+    /**
+     * Records a refund of {@code amount} (at most what is paid): the amount paid decreases by it, the status stays
+     * (a refunded membership is cancelled by a manager if the member loses the right). {@code reference} is the
+     * provider's id of the refund.
+     *
+     * @throws ConflictException {@code membership.refund.exceeds-paid} when more than what is paid
+     * @throws InvalidValueException {@code payment.amount.positive}
+     */
+    public Transition refund(Money amount, String reference, Instant now, String actor) {
+        Payment.checkAmount(amount);
+        Objects.requireNonNull(reference);
+        if (amount.cents() > amountPaid.cents()) {
+            throw new ConflictException("membership.refund.exceeds-paid", euros(amountPaid));
+        }
+        Money left = new Money(amountPaid.cents() - amount.cents(), amountPaid.currency());
+        Membership after = with(status, validFrom, validUntil, left, activatedAt, endedAt, cancelReason);
+        return new Transition(after, List.of(new MembershipEvent.Refunded(id, now, actor, amount, reference)));
+    }
+
     // ------------------------------------------------------------------------------------------------ cancellation
 
     /** A cancellation's reason: one line of 3 to 500 characters. */

@@ -408,6 +408,55 @@ class MembershipTest {
                 null, null, null, 0)).as("cards do not renew").isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void a_refund_lowers_what_is_paid_and_emits_refunded_without_changing_the_status() {
+        Membership m = sold(offer(LA_SERRE, 9_000));
+        Membership paid = m.recordPayment(payment(m, PaymentMethod.CASH, 9_000, null, MONDAY), PARIS).membership();
+        assertThat(paid.status()).isEqualTo(MembershipStatus.ACTIVE);
+
+        Transition refunded = paid.refund(Money.euros(3_000), "re_1", MONDAY.plusSeconds(60), "system:stripe");
+
+        assertThat(refunded.membership().amountPaid()).isEqualTo(Money.euros(6_000));
+        assertThat(refunded.membership().status()).isEqualTo(MembershipStatus.ACTIVE);
+        assertThat(refunded.events()).singleElement().isInstanceOfSatisfying(MembershipEvent.Refunded.class, e -> {
+            assertThat(e.type()).isEqualTo("REFUNDED");
+            assertThat(e.amount()).isEqualTo(Money.euros(3_000));
+            assertThat(e.reference()).isEqualTo("re_1");
+            assertThat(e.details()).containsEntry("amountCents", "3000").containsEntry("reference", "re_1");
+        });
+    }
+
+    @Test
+    void a_refund_never_exceeds_what_is_paid_whatever_the_sequence() {
+        Random random = new Random(20261122L);
+        for (int run = 0; run < 200; run++) {
+            Membership m = sold(offer(LA_SERRE, 1 + random.nextInt(20_000)));
+            long price = m.offer().price().cents();
+            long first = 1 + (long) random.nextInt((int) price);
+            m = m.recordPayment(payment(m, PaymentMethod.CHEQUE, first, null, MONDAY), PARIS).membership();
+            long refunded = 0;
+            for (int step = 0; step < 5; step++) {
+                long amount = 1 + random.nextInt((int) price);
+                Membership before = m;
+                if (amount <= before.amountPaid().cents()) {
+                    m = before.refund(Money.euros(amount), "re_" + step, MONDAY, "system:stripe").membership();
+                    refunded += amount;
+                } else {
+                    assertThat(code(() -> before.refund(Money.euros(amount), "re", MONDAY, "system:stripe")))
+                            .isEqualTo("membership.refund.exceeds-paid");
+                }
+                assertThat(m.amountPaid().cents()).isEqualTo(first - refunded).isNotNegative();
+            }
+        }
+    }
+
+    @Test
+    void a_refund_is_of_a_positive_amount() {
+        Membership m = sold(offer(LA_SERRE, 9_000));
+        assertThat(code(() -> m.refund(Money.euros(0), "re_0", MONDAY, "system:stripe")))
+                .isEqualTo("payment.amount.positive");
+    }
+
     private static DomainException catchDomain(Runnable action) {
         try {
             action.run();

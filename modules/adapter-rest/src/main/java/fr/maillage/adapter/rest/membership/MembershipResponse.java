@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
  * what was paid and what remains, its validity (a subscription's current period) and, for a card, the entries bought
  * and left.
  */
-record MembershipResponse(UUID id, UUID memberId, UUID offerId, UUID operatorId, String offerName, String kind,
+public record MembershipResponse(UUID id, UUID memberId, UUID offerId, UUID operatorId, String offerName, String kind,
         String status, long priceCents, @Nullable String vatRate, long amountPaidCents, long balanceCents,
         Terms terms, Scope scope, @Nullable Integer entriesTotal, @Nullable Integer entriesRemaining,
         @Nullable LocalDate validFrom, @Nullable LocalDate validUntil, boolean autoRenew, @Nullable UUID renewalOf,
         Instant soldAt, String soldBy, @Nullable Instant activatedAt, @Nullable Instant endedAt,
         @Nullable String cancelReason, long version) {
 
-    static MembershipResponse of(Membership m) {
+    public static MembershipResponse of(Membership m) {
         OfferSnapshot o = m.offer();
         VatRate rate = o.vatRate();
         return new MembershipResponse(m.id().value(), m.member().value(), o.offer(), o.operator().value(), o.name(),

@@ -1,0 +1,426 @@
+package fr.maillage.bootstrap.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static fr.maillage.bootstrap.it.Inspect.code;
+import static fr.maillage.bootstrap.it.SetupIT.SIREN;
+import static fr.maillage.bootstrap.it.SetupIT.managerOperators;
+import static fr.maillage.bootstrap.it.SetupIT.operatorJson;
+import static fr.maillage.bootstrap.it.SetupIT.operators;
+import static fr.maillage.bootstrap.it.StripeStub.SERVER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
+import fr.maillage.domain.network.NetworkRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Online payments end to end, against a local Stripe (WireMock) and signed webhook deliveries: an operator connects
+ * its Stripe account, its status follows account.updated (never rolled back by an older event); a member pays La
+ * Serre's card through Checkout on the operator's account; each event applies once, in sequence or concurrently, in
+ * any order; a crash while applying leaves nothing and the redelivery completes it; the return page and the webhook
+ * together record one payment; a refund is recorded; the reconciliation applies what no webhook delivered.
+ */
+class OnlinePaymentsIT extends EndToEndTest {
+
+    static final String WEBHOOK = "/api/public/stripe/webhooks";
+
+    @Autowired
+    ProviderEventsUseCase events;
+
+    /** A network whose operator (run by the manager) sells La Serre's card for 50 €, and a member with an account. */
+    record Shop(String slug, Person animator, Person manager, Person member, String operator, String card,
+            String account) {
+    }
+
+    @AfterEach
+    void disarm() {
+        InjectedFailure.disarm();
+    }
+
+    // ---------------------------------------------------------------------------------------------- connect
+
+    @Test
+    void an_operator_connects_its_stripe_account_and_its_status_follows_account_updated_never_rolled_back() {
+        Shop shop = shop("connect", false);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String key = sql.rows("select idempotency_key from stripe_request where purpose = 'account'").getFirst()
+                .get("idempotency_key").toString();
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/accounts"))
+                .withHeader("Idempotency-Key", equalTo(key)))).as("one creation, with the key stored for the operator")
+                .hasSize(1).allSatisfy(r -> assertThat(r.getBodyAsString()).contains("type=standard", "country=FR"));
+        assertThat(sql.rows("select purpose, object_id, status, result from stripe_request where purpose = 'account'"))
+                .containsExactly(Map.of("purpose", "account", "object_id", shop.operator(), "status", "DONE",
+                        "result", shop.account()));
+
+        Api.Reply again = api.post(account(shop), null).token(shop.manager().token()).send();
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("accountId").asString()).isEqualTo(shop.account());
+        assertThat(again.json().get("onboardingUrl").asString()).startsWith("https://connect.stripe.com/setup/s/");
+        assertThat(sql.count("select count(*) from stripe_request where purpose = 'account'")).isEqualTo(1);
+        assertThat(sql.count("select count(*) from stripe_request where purpose = 'account-link'")).isEqualTo(2);
+
+        Api.Reply read = api.get(account(shop)).token(shop.manager().token()).send();
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("chargesEnabled").asBoolean()).isFalse();
+        assertThat(read.json().get("requirements").values()).extracting(JsonNode::asString)
+                .containsExactly("external_account", "tos_acceptance.date");
+
+        long t = Instant.now().getEpochSecond();
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", shop.account(), t,
+                StripeStub.account(shop.account(), true))).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", shop.account(), t - 60,
+                StripeStub.account(shop.account(), false, "external_account"))).json().get("outcome").asString())
+                .as("an older event is recorded but changes nothing").isEqualTo("APPLIED");
+
+        JsonNode now = api.get(account(shop)).token(shop.animator().token()).send().json();
+        assertThat(now.get("chargesEnabled").asBoolean()).isTrue();
+        assertThat(now.get("payoutsEnabled").asBoolean()).isTrue();
+        assertThat(now.get("detailsSubmitted").asBoolean()).isTrue();
+        assertThat(now.get("requirements").values()).isEmpty();
+
+        Api.Reply member = api.post(account(shop), null).token(shop.member().token()).send();
+        assertThat(member.status()).as("members do not connect operators").isEqualTo(403);
+    }
+
+    // ---------------------------------------------------------------------------------------------- checkout
+
+    @Test
+    void a_member_pays_la_serre_card_by_checkout_on_the_operator_account_and_the_webhook_fulfils_it_once() {
+        Shop shop = shop("checkout", true);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        sql.update("insert into stripe_network_fee (network_id, fixed_cents, per_mille) values (?, 100, 20)",
+                sql.network());
+        String session = StripeStub.id("cs_test_");
+        // Stripe answers 500 first: the session is created at the retry, with the same idempotency key.
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).inScenario(session).whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("up").willReturn(aResponse().withStatus(500).withHeader("Content-Type",
+                        "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).inScenario(session).whenScenarioStateIs("up")
+                .willReturn(json(StripeStub.session(session, "open", "unpaid", null, 5000, "pending"))));
+
+        Api.Reply started = checkout(shop);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        assertThat(started.json().get("sessionId").asString()).isEqualTo(session);
+        assertThat(started.json().get("url").asString()).isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+        JsonNode membership = started.json().get("membership");
+        String id = membership.get("id").asString();
+        assertThat(membership.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+
+        List<LoggedRequest> calls = SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account())));
+        assertThat(calls).hasSize(2);
+        String key = sql.rows("select idempotency_key from stripe_request where purpose = 'checkout' and object_id = ?",
+                id).getFirst().get("idempotency_key").toString();
+        assertThat(calls).extracting(r -> r.getHeader("Idempotency-Key")).containsExactly(key, key);
+        assertThat(calls.getFirst().getBodyAsString()).contains("mode=payment", "payment_method_types[0]=card",
+                "payment_method_types[1]=sepa_debit", "payment_intent_data[application_fee_amount]=200",
+                "metadata[membership_id]=" + id, "line_items[0][price_data][unit_amount]=5000",
+                "success_url=https%3A%2F%2Fmaillage.test%2Fnetworks%2F" + shop.slug());
+
+        String intent = StripeStub.id("pi_");
+        String completed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.session(session, "complete", "paid", intent, 5000, id));
+        assertThat(deliver(completed).json().get("outcome").asString()).isEqualTo("APPLIED");
+        Api.Reply twice = deliver(completed);
+        assertThat(twice.status()).isEqualTo(200);
+        assertThat(twice.json().get("outcome").asString()).isEqualTo("DUPLICATE");
+
+        JsonNode active = membership(shop, id);
+        assertThat(active.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(active.get("amountPaidCents").asLong()).isEqualTo(5000);
+        assertThat(sql.rows("select method, amount_cents, reference, idempotency_key from payment where membership_id = ?::uuid", id))
+                .containsExactly(Map.of("method", "ONLINE", "amount_cents", 5000L, "reference", intent,
+                        "idempotency_key", "stripe:" + session));
+        assertThat(sql.rows("select status, payment_intent, fee_cents from stripe_checkout where session_id = ?", session))
+                .containsExactly(Map.of("status", "PAID", "payment_intent", intent, "fee_cents", 200L));
+
+        // A partial refund at Stripe, then an older state of the same charge: one refund recorded.
+        String charge = StripeStub.id("ch_");
+        long t = Instant.now().getEpochSecond();
+        deliver(StripeStub.event(StripeStub.id("evt_"), "charge.refunded", shop.account(), t,
+                StripeStub.charge(charge, intent, 5000, 2000, "re_first")));
+        deliver(StripeStub.event(StripeStub.id("evt_"), "charge.refunded", shop.account(), t - 5,
+                StripeStub.charge(charge, intent, 5000, 2000, "re_first")));
+        assertThat(membership(shop, id).get("amountPaidCents").asLong()).isEqualTo(3000);
+        assertThat(types(shop, id)).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED");
+    }
+
+    @Test
+    void bad_signatures_stale_timestamps_and_unsigned_bodies_are_refused_and_change_nothing() {
+        Shop shop = shop("signature", true);
+        Checkout c = open(shop);
+        String payload = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.session(c.session(), "complete", "paid",
+                        StripeStub.id("pi_"), 5000, c.membership()));
+        long now = Instant.now().getEpochSecond();
+
+        Api.Reply forged = api.post(WEBHOOK, payload)
+                .header("Stripe-Signature", StripeStub.signature(payload, now, "whsec_forged")).send();
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(400);
+        assertThat(code(forged)).isEqualTo("stripe.webhook.signature");
+        Api.Reply stale = api.post(WEBHOOK, payload)
+                .header("Stripe-Signature", StripeStub.signature(payload, now - 3600, StripeStub.WEBHOOK_SECRET))
+                .send();
+        assertThat(stale.status()).as("replayed an hour later: " + stale).isEqualTo(400);
+        assertThat(code(stale)).isEqualTo("stripe.webhook.signature");
+        Api.Reply unsigned = api.post(WEBHOOK, payload).send();
+        assertThat(unsigned.status()).isEqualTo(400);
+        Api.Reply tampered = api.post(WEBHOOK, payload.replace("5000", "1"))
+                .header("Stripe-Signature", StripeStub.signature(payload, now, StripeStub.WEBHOOK_SECRET)).send();
+        assertThat(tampered.status()).isEqualTo(400);
+
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(TenantSql.of(jdbc, shop.slug()).count("select count(*) from stripe_event where type like 'checkout.%'")).isZero();
+    }
+
+    @Test
+    void the_same_event_delivered_concurrently_is_applied_once() throws Exception {
+        Shop shop = shop("concurrent", true);
+        Checkout c = open(shop);
+        String completed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.session(c.session(), "complete", "paid",
+                        StripeStub.id("pi_"), 5000, c.membership()));
+        List<Callable<String>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            deliveries.add(() -> deliver(completed).json().get("outcome").asString());
+        }
+
+        List<String> outcomes = concurrently(deliveries);
+
+        assertThat(outcomes).containsOnlyOnce("APPLIED").containsOnly("APPLIED", "DUPLICATE");
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
+        assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+    }
+
+    @Test
+    void a_sepa_debit_succeeding_before_its_completed_event_arrives_is_not_rolled_back() {
+        Shop shop = shop("sepa", true);
+        Checkout c = open(shop);
+        String intent = StripeStub.id("pi_");
+        long t = Instant.now().getEpochSecond();
+        String succeeded = StripeStub.event(StripeStub.id("evt_"), "checkout.session.async_payment_succeeded",
+                shop.account(), t, StripeStub.session(c.session(), "complete", "paid", intent, 5000, c.membership()));
+        String completedEarlier = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed",
+                shop.account(), t - 3 * 86400,
+                StripeStub.session(c.session(), "complete", "unpaid", intent, 5000, c.membership()));
+
+        assertThat(deliver(succeeded).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(completedEarlier).json().get("outcome").asString()).isEqualTo("APPLIED");
+
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(TenantSql.of(jdbc, shop.slug()).rows("select status from stripe_checkout where session_id = ?",
+                c.session())).containsExactly(Map.of("status", "PAID"));
+    }
+
+    @Test
+    void a_failed_sepa_debit_cancels_the_pending_membership() {
+        Shop shop = shop("sepafail", true);
+        Checkout c = open(shop);
+        long t = Instant.now().getEpochSecond();
+        deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(), t - 60,
+                StripeStub.session(c.session(), "complete", "unpaid", StripeStub.id("pi_"), 5000, c.membership())));
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+
+        deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.async_payment_failed", shop.account(), t,
+                StripeStub.session(c.session(), "complete", "unpaid", null, 5000, c.membership())));
+
+        JsonNode cancelled = membership(shop, c.membership());
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("Paiement en ligne refusé");
+        assertThat(TenantSql.of(jdbc, shop.slug()).rows("select status from stripe_checkout where session_id = ?",
+                c.session())).containsExactly(Map.of("status", "FAILED"));
+    }
+
+    @Test
+    void a_crash_while_applying_an_event_answers_5xx_leaves_nothing_and_the_redelivery_completes_it() {
+        Shop shop = shop("crash", true);
+        Checkout c = open(shop);
+        String completed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.session(c.session(), "complete", "paid",
+                        StripeStub.id("pi_"), 5000, c.membership()));
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        InjectedFailure.armFor(c.membership());
+
+        Api.Reply crashed = deliver(completed);
+
+        assertThat(crashed.status()).as(crashed.toString()).isEqualTo(500);
+        assertThat(sql.count("select count(*) from stripe_event where type like 'checkout.%'")).as("not even the event's id").isZero();
+        assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isZero();
+        assertThat(sql.rows("select status from stripe_checkout where session_id = ?", c.session()))
+                .containsExactly(Map.of("status", "OPEN"));
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+
+        Api.Reply retried = deliver(completed);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(sql.count("select count(*) from stripe_event where type like 'checkout.%'")).isEqualTo(1);
+    }
+
+    @Test
+    void the_return_page_and_the_webhook_at_the_same_moment_record_one_payment() throws Exception {
+        Shop shop = shop("together", true);
+        Checkout c = open(shop);
+        String intent = StripeStub.id("pi_");
+        String paid = StripeStub.session(c.session(), "complete", "paid", intent, 5000, c.membership());
+        SERVER.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + c.session()))
+                .withHeader("Stripe-Account", equalTo(shop.account())).willReturn(json(paid)));
+        String completed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), paid);
+
+        List<Integer> statuses = concurrently(List.<Callable<Integer>>of(
+                () -> deliver(completed).status(),
+                () -> api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
+                        .token(shop.member().token()).send().status(),
+                () -> api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
+                        .token(shop.member().token()).send().status()));
+
+        assertThat(statuses).containsOnly(200);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
+        assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+        Api.Reply back = api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
+                .token(shop.member().token()).send();
+        assertThat(back.json().get("status").asString()).isEqualTo("ACTIVE");
+        Api.Reply someoneElse = api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
+                .token(shop.manager().token()).send();
+        assertThat(someoneElse.status()).as("managers do not pay for themselves: " + someoneElse).isEqualTo(403);
+    }
+
+    @Test
+    void the_reconciliation_applies_the_events_no_webhook_delivered_once() {
+        Shop shop = shop("reconcile", true);
+        Checkout c = open(shop);
+        long t = Instant.now().getEpochSecond();
+        String missed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(), t,
+                StripeStub.session(c.session(), "complete", "paid", StripeStub.id("pi_"), 5000, c.membership()));
+        SERVER.stubFor(get(urlPathEqualTo("/v1/events")).withHeader("Stripe-Account", equalTo(shop.account()))
+                .willReturn(json("{\"object\": \"list\", \"url\": \"/v1/events\", \"has_more\": false, \"data\": ["
+                        + missed + "]}")));
+
+        events.reconcile(Instant.ofEpochSecond(t - 3600));
+        events.reconcile(Instant.ofEpochSecond(t - 3600));
+
+        assertThat(membership(shop, c.membership()).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(TenantSql.of(jdbc, shop.slug())
+                .count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
+        assertThat(deliver(missed).json().get("outcome").asString()).as("its webhook, late").isEqualTo("DUPLICATE");
+    }
+
+    // ---------------------------------------------------------------------------------------------- fixtures
+
+    record Checkout(String session, String membership) {
+    }
+
+    /** The shop's member opens a Checkout session for La Serre's card. */
+    Checkout open(Shop shop) {
+        String session = StripeStub.id("cs_test_");
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(json(StripeStub.session(session, "open", "unpaid", null, 5000,
+                        "pending"))));
+        Api.Reply started = checkout(shop);
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        return new Checkout(session, started.json().get("membership").get("id").asString());
+    }
+
+    Api.Reply checkout(Shop shop) {
+        return api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \"" + shop.card() + "\"}")
+                .token(shop.member().token()).send();
+    }
+
+    /** Posts the event to the webhook, signed now with the webhook secret. */
+    Api.Reply deliver(String payload) {
+        return api.post(WEBHOOK, payload).header("Stripe-Signature",
+                StripeStub.signature(payload, Instant.now().getEpochSecond(), StripeStub.WEBHOOK_SECRET)).send();
+    }
+
+    JsonNode membership(Shop shop, String id) {
+        Api.Reply read = api.get("/api/networks/" + shop.slug() + "/memberships/" + id).token(shop.manager().token())
+                .send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
+    }
+
+    List<String> types(Shop shop, String id) {
+        Api.Reply history = api.get("/api/networks/" + shop.slug() + "/memberships/" + id + "/history")
+                .token(shop.manager().token()).send();
+        return history.json().get("items").values().stream().map(e -> e.get("type").asString()).toList();
+    }
+
+    static String account(Shop shop) {
+        return account(shop.slug(), shop.operator());
+    }
+
+    static String account(String slug, String operator) {
+        return "/api/networks/" + slug + "/operators/" + operator + "/stripe-account";
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The shop, its operator connected to Stripe by the manager (and able to take payments if {@code enabled}). */
+    Shop shop(String prefix, boolean enabled) {
+        String slug = newNetwork("pay-" + prefix);
+        List<Person> people;
+        try {
+            people = concurrently(List.<Callable<Person>>of(() -> personIn(slug, NetworkRole.ANIMATOR),
+                    () -> personIn(slug, NetworkRole.MANAGER), () -> personIn(slug, NetworkRole.MEMBER)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Person animator = people.get(0);
+        Person manager = people.get(1);
+        Api.Reply created = api.post(operators(slug), operatorJson("Opérateur " + prefix, SIREN,
+                "{\"type\":\"FRANCHISE\"}", "CCSB")).token(animator.token()).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String operator = created.json().get("id").asString();
+        Api.Reply scoped = api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"" + operator
+                + "\"]}").token(animator.token()).send();
+        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
+        Api.Reply card = api.post(OffersIT.offers(slug), OffersIT.LA_SERRE_CARD.formatted(operator))
+                .token(manager.token()).send();
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+
+        // This shop's account and link; removed once connected, so that no other test gets them.
+        String account = StripeStub.id("acct_");
+        StubMapping accountStub = SERVER.stubFor(post(urlPathEqualTo("/v1/accounts")).willReturn(json(
+                StripeStub.account(account, false, "external_account", "tos_acceptance.date"))));
+        StubMapping linkStub = SERVER.stubFor(post(urlPathEqualTo("/v1/account_links"))
+                .withRequestBody(containing(account)).willReturn(json("""
+                        {"object": "account_link", "created": 1763800000, "expires_at": 1763800300,
+                         "url": "https://connect.stripe.com/setup/s/%s/%s"}""".formatted(account,
+                        StripeStub.id("")))));
+        Api.Reply connected = api.post(account(slug, operator), null).token(manager.token()).send();
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        SERVER.removeStub(accountStub);
+        SERVER.removeStub(linkStub);
+        assertThat(connected.json().get("accountId").asString()).isEqualTo(account);
+        if (enabled) {
+            Api.Reply updated = deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", account,
+                    Instant.now().getEpochSecond(), StripeStub.account(account, true)));
+            assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        }
+        return new Shop(slug, animator, manager, people.get(2), operator, card.json().get("id").asString(), account);
+    }
+}
