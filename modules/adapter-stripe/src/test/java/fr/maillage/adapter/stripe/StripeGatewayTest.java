@@ -66,7 +66,7 @@ class StripeGatewayTest {
 
     static CheckoutRequest request() {
         return new CheckoutRequest("Carte 10 entrées", 9000, "eur", 270, "https://maillage.test/ok",
-                "https://maillage.test/ko", "camille@maillage.test", Map.of("membership_id", "m-1"));
+                "https://maillage.test/ko", "camille@maillage.test", Map.of("membership_id", "m-1"), null, 0);
     }
 
     List<String> idempotencyKeys(String path) {
