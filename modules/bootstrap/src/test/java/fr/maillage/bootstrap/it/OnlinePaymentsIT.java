@@ -172,6 +172,36 @@ class OnlinePaymentsIT extends EndToEndTest {
     }
 
     @Test
+    void a_checkout_is_refused_while_the_seller_cannot_take_payments_and_withdrawn_when_stripe_stays_down() {
+        Shop shop = shop("down", false);
+        Api.Reply notReady = checkout(shop);
+        assertThat(notReady.status()).as(notReady.toString()).isEqualTo(409);
+        assertThat(code(notReady)).isEqualTo("payment.online.operator-not-ready");
+
+        deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.account(shop.account(), true)));
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(aResponse().withStatus(503).withHeader("Content-Type",
+                        "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
+
+        Api.Reply down = checkout(shop);
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(code(down)).isEqualTo("service.unavailable");
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String key = sql.rows("select idempotency_key from stripe_request where purpose = 'checkout'").getFirst()
+                .get("idempotency_key").toString();
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account()))))
+                .as("the first attempt and 3 retries, all with the key stored before the first")
+                .hasSize(4).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key));
+        JsonNode withdrawn = api.get("/api/networks/" + shop.slug() + "/me/memberships")
+                .token(shop.member().token()).send().json().get("items").get(0);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.get("cancelReason").asString()).isEqualTo("Paiement en ligne indisponible");
+    }
+
+    @Test
     void bad_signatures_stale_timestamps_and_unsigned_bodies_are_refused_and_change_nothing() {
         Shop shop = shop("signature", true);
         Checkout c = open(shop);
