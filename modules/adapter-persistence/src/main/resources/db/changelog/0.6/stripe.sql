@@ -65,6 +65,8 @@ GRANT SELECT, INSERT ON stripe_account_route TO ${app_role};
 --changeset maillage:0.6-stripe-checkout
 --comment: A Checkout session opened for a membership on the seller's connected account. status OPEN, PROCESSING (a SEPA
 --comment: debit on its way), PAID, FAILED, EXPIRED, UNFULFILLED (paid but the membership no longer takes it).
+--comment: subscription_id: the Stripe subscription a session in mode subscription started (its invoices pay the
+--comment: next periods, the renewals of the membership).
 CREATE TABLE stripe_checkout (
     network_id      uuid         NOT NULL,
     session_id      varchar(255) NOT NULL,
@@ -76,6 +78,7 @@ CREATE TABLE stripe_checkout (
     fee_cents       bigint       NOT NULL DEFAULT 0,
     payment_intent  varchar(255),
     refunded_cents  bigint       NOT NULL DEFAULT 0,
+    subscription_id varchar(255),
     created_at      timestamptz  NOT NULL,
     updated_at      timestamptz  NOT NULL,
     CONSTRAINT stripe_checkout_pkey PRIMARY KEY (network_id, session_id),
@@ -87,6 +90,7 @@ CREATE TABLE stripe_checkout (
         AND refunded_cents BETWEEN 0 AND amount_cents)
 );
 CREATE INDEX stripe_checkout_by_payment_intent ON stripe_checkout (network_id, payment_intent);
+CREATE INDEX stripe_checkout_by_subscription ON stripe_checkout (network_id, subscription_id);
 ALTER TABLE stripe_checkout ENABLE ROW LEVEL SECURITY;
 ALTER TABLE stripe_checkout FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON stripe_checkout

@@ -167,29 +167,45 @@ public final class StripeGateway implements PaymentProviderPort {
 
     @Override
     public CheckoutState createCheckout(String account, CheckoutRequest request, String idempotencyKey) {
-        SessionCreateParams.PaymentIntentData.Builder intent = SessionCreateParams.PaymentIntentData.builder()
-                .putAllMetadata(request.metadata());
-        if (request.applicationFeeCents() > 0) {
-            intent.setApplicationFeeAmount(request.applicationFeeCents());
+        boolean subscription = request.interval() != null;
+        SessionCreateParams.LineItem.PriceData.Builder price = SessionCreateParams.LineItem.PriceData.builder()
+                .setCurrency(request.currency()).setUnitAmount(request.amountCents())
+                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                        .setName(request.productName()).build());
+        if (subscription) {
+            price.setRecurring(SessionCreateParams.LineItem.PriceData.Recurring.builder()
+                    .setInterval("year".equals(request.interval())
+                            ? SessionCreateParams.LineItem.PriceData.Recurring.Interval.YEAR
+                            : SessionCreateParams.LineItem.PriceData.Recurring.Interval.MONTH)
+                    .build());
         }
         SessionCreateParams.Builder params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setMode(subscription ? SessionCreateParams.Mode.SUBSCRIPTION : SessionCreateParams.Mode.PAYMENT)
                 .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
                 .addPaymentMethodType(SessionCreateParams.PaymentMethodType.SEPA_DEBIT)
-                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L)
-                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
-                                .setCurrency(request.currency()).setUnitAmount(request.amountCents())
-                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
-                                        .setName(request.productName()).build())
-                                .build())
+                .addLineItem(SessionCreateParams.LineItem.builder().setQuantity(1L).setPriceData(price.build())
                         .build())
-                .setPaymentIntentData(intent.build())
                 .setSuccessUrl(request.successUrl())
                 .setCancelUrl(request.cancelUrl())
                 .setClientReferenceId(request.metadata().getOrDefault("membership_id", null))
                 .putAllMetadata(request.metadata());
         if (request.customerEmail() != null) {
             params.setCustomerEmail(request.customerEmail());
+        }
+        if (subscription) {
+            SessionCreateParams.SubscriptionData.Builder data = SessionCreateParams.SubscriptionData.builder()
+                    .putAllMetadata(request.metadata());
+            if (request.feePerMille() > 0) {
+                data.setApplicationFeePercent(java.math.BigDecimal.valueOf(request.feePerMille(), 1));
+            }
+            params.setSubscriptionData(data.build());
+        } else {
+            SessionCreateParams.PaymentIntentData.Builder intent = SessionCreateParams.PaymentIntentData.builder()
+                    .putAllMetadata(request.metadata());
+            if (request.applicationFeeCents() > 0) {
+                intent.setApplicationFeeAmount(request.applicationFeeCents());
+            }
+            params.setPaymentIntentData(intent.build());
         }
         Session session = withRetries("checkout session",
                 () -> client().v1().checkout().sessions().create(params.build(), creating(idempotencyKey, account)));
@@ -207,7 +223,7 @@ public final class StripeGateway implements PaymentProviderPort {
         return new CheckoutState(s.getId(), s.getUrl(), Objects.requireNonNullElse(s.getStatus(), "open"),
                 Objects.requireNonNullElse(s.getPaymentStatus(), "unpaid"), s.getPaymentIntent(),
                 s.getAmountTotal() == null ? 0 : s.getAmountTotal(),
-                s.getMetadata() == null ? Map.of() : s.getMetadata());
+                s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getSubscription());
     }
 
     // ---------------------------------------------------------------------------------------------- events
@@ -278,11 +294,21 @@ public final class StripeGateway implements PaymentProviderPort {
         CheckoutState checkout = null;
         AccountState accountState = null;
         ChargeState charge = null;
-        if ("checkout.session".equals(kind)) {
+        InvoiceState invoice = null;
+        if ("invoice".equals(kind)) {
+            String subscription = idOf(object, "subscription");
+            JsonElement parent = object.get("parent");
+            if (subscription == null && parent != null && parent.isJsonObject()
+                    && parent.getAsJsonObject().get("subscription_details") instanceof JsonObject details) {
+                subscription = idOf(details, "subscription");
+            }
+            invoice = new InvoiceState(Objects.requireNonNull(text(object, "id")), subscription,
+                    text(object, "billing_reason"), number(object, "amount_paid"));
+        } else if ("checkout.session".equals(kind)) {
             checkout = new CheckoutState(Objects.requireNonNull(text(object, "id")), text(object, "url"),
                     Objects.requireNonNullElse(text(object, "status"), "open"),
                     Objects.requireNonNullElse(text(object, "payment_status"), "unpaid"), idOf(object, "payment_intent"),
-                    number(object, "amount_total"), metadata(object));
+                    number(object, "amount_total"), metadata(object), idOf(object, "subscription"));
         } else if ("account".equals(kind)) {
             List<String> due = new ArrayList<>();
             JsonElement requirements = object.get("requirements");
@@ -302,7 +328,7 @@ public final class StripeGateway implements PaymentProviderPort {
             charge = new ChargeState(Objects.requireNonNull(text(object, "id")), idOf(object, "payment_intent"),
                     number(object, "amount"), number(object, "amount_refunded"), lastRefund);
         }
-        return new ProviderEvent(id, type, account, created, checkout, accountState, charge);
+        return new ProviderEvent(id, type, account, created, checkout, accountState, charge, invoice);
     }
 
     private static @Nullable String text(JsonObject json, String field) {

@@ -44,8 +44,9 @@ class StripeGatewayTest {
     void start() {
         stripe = new WireMockServer(wireMockConfig().dynamicPort());
         stripe.start();
+        // Read timeout 5 s: far above a cold first answer on a loaded machine, far below the slow stub's 12 s.
         gateway = new StripeGateway(new StripeSettings("sk_test_maillage", SECRET, "http://localhost:" + stripe.port(),
-                Duration.ofSeconds(2), Duration.ofMillis(800), 3, Duration.ofMillis(10), Duration.ofMinutes(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), 3, Duration.ofMillis(10), Duration.ofMinutes(5),
                 "FR"));
     }
 
@@ -66,7 +67,7 @@ class StripeGatewayTest {
 
     static CheckoutRequest request() {
         return new CheckoutRequest("Carte 10 entrées", 9000, "eur", 270, "https://maillage.test/ok",
-                "https://maillage.test/ko", "camille@maillage.test", Map.of("membership_id", "m-1"));
+                "https://maillage.test/ko", "camille@maillage.test", Map.of("membership_id", "m-1"), null, 0);
     }
 
     List<String> idempotencyKeys(String path) {
@@ -105,7 +106,7 @@ class StripeGatewayTest {
     void a_timeout_is_retried_with_the_same_idempotency_key() {
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).inScenario("slow")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("fast")
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(12_000)
                         .withHeader("Content-Type", "application/json").withBody(session("cs_test_late", "unpaid"))));
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).inScenario("slow")
                 .whenScenarioStateIs("fast")

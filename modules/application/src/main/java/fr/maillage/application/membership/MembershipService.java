@@ -210,7 +210,8 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     // ---------------------------------------------------------------------------------------------- online
 
     @Override
-    public Membership sellOnline(Network n, Member member, Offer offer, Instant now, String actor) {
+    public Membership sellOnline(Network n, Member member, Offer offer, boolean autoRenew, Instant now,
+            String actor) {
         if (n.isArchived()) {
             throw new NetworkArchivedException(n.slug());
         }
@@ -224,7 +225,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             throw new ConflictException("offer.scope.network-passes-not-allowed");
         }
         Transition sale = Membership.sell(new MembershipId(Ids.newId(clock)), n.id(), member.id(),
-                OfferSnapshot.of(offer), new Membership.Sale(null, false), now, n.timeZone().zone(), actor);
+                OfferSnapshot.of(offer), new Membership.Sale(null, autoRenew), now, n.timeZone().zone(), actor);
         Membership saved = memberships.insert(sale.membership());
         if (!offer.sold()) {
             memberships.markOfferSold(offer.id());

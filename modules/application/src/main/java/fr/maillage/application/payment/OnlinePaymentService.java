@@ -16,11 +16,13 @@ import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort.Checkout;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort.ConnectedAccount;
+import fr.maillage.application.payment.port.out.OnlinePaymentStorePort.PlatformFee;
 import fr.maillage.application.payment.port.out.PaymentProviderPort;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.AccountState;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.ChargeState;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.CheckoutRequest;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.CheckoutState;
+import fr.maillage.application.payment.port.out.PaymentProviderPort.InvoiceState;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.ProviderEvent;
 import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.setup.port.out.OperatorPort;
@@ -39,6 +41,7 @@ import fr.maillage.domain.network.Network;
 import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.offer.Offer;
+import fr.maillage.domain.offer.OfferTerms;
 import fr.maillage.domain.operator.Operator;
 import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.domain.shared.ConflictException;
@@ -186,14 +189,19 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
             }
             ConnectedAccount account = store.accountOf(offer.operator()).filter(ConnectedAccount::chargesEnabled)
                     .orElseThrow(() -> new ConflictException("payment.online.operator-not-ready"));
-            Membership sold = onlineMemberships.sellOnline(n, me, offer, now, caller.subject());
+            String interval = offer.terms() instanceof OfferTerms.Subscription s
+                    ? (s.billing() == OfferTerms.Billing.YEARLY ? "year" : "month") : null;
+            Membership sold = onlineMemberships.sellOnline(n, me, offer, interval != null, now, caller.subject());
             String key = store.requestKey("checkout", sold.id().toString());
             String back = publicUrl + "/networks/" + slug.value() + "/checkout/";
+            PlatformFee fee = store.platformFee();
             CheckoutRequest request = new CheckoutRequest(offer.name(), offer.price().cents(),
                     offer.price().currency().getCurrencyCode().toLowerCase(Locale.ROOT),
-                    store.platformFee().of(offer.price().cents()),
+                    interval == null ? fee.of(offer.price().cents()) : new PlatformFee(0, fee.perMille())
+                            .of(offer.price().cents()),
                     back + "return?session_id={CHECKOUT_SESSION_ID}", back + "cancel?session_id={CHECKOUT_SESSION_ID}",
-                    me.email(), Map.of("network", slug.value(), "membership_id", sold.id().toString()));
+                    me.email(), Map.of("network", slug.value(), "membership_id", sold.id().toString()), interval,
+                    fee.perMille());
             return new CheckoutPlan(n, sold, account, key, request);
         });
         CheckoutState session;
@@ -296,6 +304,9 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         }
         Network network = unitOfWork.readOnly(() -> networks.findBySlug(slug.get())).orElseThrow();
         return unitOfWork.inTenant(network.id(), () -> {
+            if (store.eventApplied(event.id())) {
+                return Outcome.DUPLICATE;
+            }
             Supplier<Boolean> effect = effect(network, account, event);
             if (effect == null) {
                 return Outcome.IGNORED;
@@ -341,6 +352,30 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                     return null;
                 }
                 return () -> refunded(network, charge, event.created());
+            }
+            case "invoice.paid" -> {
+                InvoiceState invoice = event.invoice();
+                if (invoice == null || invoice.subscription() == null
+                        || "subscription_create".equals(invoice.billingReason())) {
+                    // The first period is paid through its Checkout session.
+                    return null;
+                }
+                Optional<Checkout> started = store.checkoutOfSubscription(invoice.subscription());
+                if (started.isEmpty()) {
+                    return null;
+                }
+                MembershipId period = started.get().membership();
+                for (Optional<MembershipId> next = store.renewalOf(period); next.isPresent();
+                        next = store.renewalOf(period)) {
+                    period = next.get();
+                }
+                MembershipId due = period;
+                if (memberships.find(due).map(m -> m.status() != MembershipStatus.PENDING_PAYMENT).orElse(true)) {
+                    // The next period does not exist yet (it is created when the current one ends): not recorded,
+                    // so that the reconciliation applies it once it does.
+                    return null;
+                }
+                return () -> paidPeriod(network, due, invoice, event.created());
             }
             case "account.updated" -> {
                 AccountState state = event.accountState();
@@ -398,6 +433,22 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
             return;
         }
         store.updateCheckout(checkout.with("PAID", session.paymentIntent(), checkout.refundedCents()));
+        if (session.subscription() != null) {
+            store.linkSubscription(session.id(), session.subscription());
+        }
+    }
+
+    /** A subscription's period paid by an invoice: one ONLINE payment keyed on the invoice. */
+    private boolean paidPeriod(Network network, MembershipId period, InvoiceState invoice, Instant at) {
+        try {
+            onlineMemberships.recordOnlinePayment(network, period, Money.euros(invoice.amountPaid()), invoice.id(),
+                    "stripe:" + invoice.id(), at, ACTOR);
+            return true;
+        } catch (ConflictException e) {
+            LOG.log(System.Logger.Level.ERROR, "Invoice " + invoice.id() + " paid for membership " + period
+                    + " could not be recorded (" + e.code() + "); to be checked by hand");
+            return false;
+        }
     }
 
     private void processing(Network network, String account, CheckoutState session) {

@@ -18,9 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase;
 import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
+import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.network.NetworkRole;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,9 @@ class OnlinePaymentsIT extends EndToEndTest {
 
     @Autowired
     ProviderEventsUseCase events;
+
+    @Autowired
+    MembershipLifecycleUseCase lifecycle;
 
     /** A network whose operator (run by the manager) sells La Serre's card for 50 €, and a member with an account. */
     record Shop(String slug, Person animator, Person manager, Person member, String operator, String card,
@@ -162,6 +169,36 @@ class OnlinePaymentsIT extends EndToEndTest {
                 StripeStub.charge(charge, intent, 5000, 2000, "re_first")));
         assertThat(membership(shop, id).get("amountPaidCents").asLong()).isEqualTo(3000);
         assertThat(types(shop, id)).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED");
+    }
+
+    @Test
+    void a_checkout_is_refused_while_the_seller_cannot_take_payments_and_withdrawn_when_stripe_stays_down() {
+        Shop shop = shop("down", false);
+        Api.Reply notReady = checkout(shop);
+        assertThat(notReady.status()).as(notReady.toString()).isEqualTo(409);
+        assertThat(code(notReady)).isEqualTo("payment.online.operator-not-ready");
+
+        deliver(StripeStub.event(StripeStub.id("evt_"), "account.updated", shop.account(),
+                Instant.now().getEpochSecond(), StripeStub.account(shop.account(), true)));
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(aResponse().withStatus(503).withHeader("Content-Type",
+                        "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
+
+        Api.Reply down = checkout(shop);
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(code(down)).isEqualTo("service.unavailable");
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String key = sql.rows("select idempotency_key from stripe_request where purpose = 'checkout'").getFirst()
+                .get("idempotency_key").toString();
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account()))))
+                .as("the first attempt and 3 retries, all with the key stored before the first")
+                .hasSize(4).allSatisfy(r -> assertThat(r.getHeader("Idempotency-Key")).isEqualTo(key));
+        JsonNode withdrawn = api.get("/api/networks/" + shop.slug() + "/me/memberships")
+                .token(shop.member().token()).send().json().get("items").get(0);
+        assertThat(withdrawn.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(withdrawn.get("cancelReason").asString()).isEqualTo("Paiement en ligne indisponible");
     }
 
     @Test
@@ -325,6 +362,73 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(TenantSql.of(jdbc, shop.slug())
                 .count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
         assertThat(deliver(missed).json().get("outcome").asString()).as("its webhook, late").isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void a_monthly_subscription_bought_online_renews_and_each_paid_period_is_recorded_once() {
+        Shop shop = shop("subscription", true);
+        Api.Reply offer = api.post(OffersIT.offers(shop.slug()), """
+                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
+                 "billing": "MONTHLY"}, "priceCents": 6000, "scope": {"type": "OPERATOR_PLACES"}}"""
+                .formatted(shop.operator())).token(shop.manager().token()).send();
+        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
+        String session = StripeStub.id("cs_test_");
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(json(StripeStub.session(session, "open", "unpaid", null, 6000,
+                        "pending"))));
+        Api.Reply started = api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \""
+                + offer.json().get("id").asString() + "\"}").token(shop.member().token()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.json().get("membership").get("id").asString();
+        assertThat(started.json().get("membership").get("autoRenew").asBoolean()).isTrue();
+        String form = SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account()))).getFirst().getBodyAsString();
+        assertThat(form).contains("mode=subscription", "line_items[0][price_data][recurring][interval]=month",
+                "subscription_data[metadata][membership_id]=" + id, "payment_method_types[1]=sepa_debit")
+                .doesNotContain("payment_intent_data");
+
+        String subscription = StripeStub.id("sub_");
+        String paidSession = StripeStub.session(session, "complete", "paid", null, 6000, id)
+                .replace("\"mode\": \"payment\"", "\"mode\": \"subscription\", \"subscription\": \"" + subscription
+                        + "\"");
+        long t = Instant.now().getEpochSecond();
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(), t,
+                paidSession)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "invoice.paid", shop.account(), t,
+                invoice(StripeStub.id("in_"), subscription, "subscription_create", 6000, id))).json()
+                .get("outcome").asString()).as("the first period is paid by its session").isEqualTo("IGNORED");
+        JsonNode first = membership(shop, id);
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+
+        // The period ends: the lifecycle renews it, pending payment; Stripe's invoice of the next period pays it.
+        Instant afterLastDay = LocalDate.parse(first.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        String cycle = StripeStub.event(StripeStub.id("evt_"), "invoice.paid", shop.account(), t + 60,
+                invoice(StripeStub.id("in_"), subscription, "subscription_cycle", 6000, id));
+        assertThat(deliver(cycle).json().get("outcome").asString()).as("before the next period exists")
+                .isEqualTo("IGNORED");
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), afterLastDay);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String renewal = sql.rows("select id from membership where renewal_of = ?::uuid", id).getFirst().get("id")
+                .toString();
+        assertThat(membership(shop, renewal).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+
+        assertThat(deliver(cycle).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(cycle).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+
+        assertThat(membership(shop, renewal).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", renewal)).isEqualTo(1);
+        assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", id)).isEqualTo(1);
+    }
+
+    /** A paid invoice of a subscription, as Stripe shows it (the subscription under parent). */
+    static String invoice(String id, String subscription, String reason, long amount, String membership) {
+        return """
+                {"id": "%s", "object": "invoice", "billing_reason": "%s", "status": "paid", "currency": "eur",
+                 "amount_due": %d, "amount_paid": %d, "livemode": false, "created": 1763800000,
+                 "parent": {"type": "subscription_details", "quote_details": null,
+                   "subscription_details": {"subscription": "%s", "metadata": {"membership_id": "%s"}}}}"""
+                .formatted(id, reason, amount, amount, subscription, membership);
     }
 
     // ---------------------------------------------------------------------------------------------- fixtures

@@ -180,6 +180,28 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
     }
 
     @Override
+    public void linkSubscription(String sessionId, String subscription) {
+        jdbc.update("""
+                update stripe_checkout set subscription_id = :subscription, updated_at = :now
+                where network_id = :network and session_id = :session""",
+                params().addValue("session", sessionId).addValue("subscription", subscription));
+    }
+
+    @Override
+    public Optional<Checkout> checkoutOfSubscription(String subscription) {
+        return jdbc.query(CHECKOUT_COLUMNS + " where network_id = :network and subscription_id = :subscription",
+                params().addValue("subscription", subscription), StripePersistenceAdapter::checkout).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<MembershipId> renewalOf(MembershipId membership) {
+        return jdbc.query("select id from membership where network_id = :network and renewal_of = :membership",
+                params().addValue("membership", membership.value()),
+                (rs, i) -> new MembershipId(rs.getObject(1, UUID.class))).stream().findFirst();
+    }
+
+    @Override
     public void updateCheckout(Checkout c) {
         jdbc.update("""
                 update stripe_checkout set status = :status, payment_intent = :intent, refunded_cents = :refunded,
@@ -197,6 +219,12 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
                 on conflict (network_id, event_id) do nothing""",
                 params().addValue("event", eventId).addValue("type", type).addValue("account", account)
                         .addValue("created", Timestamp.from(created))) > 0;
+    }
+
+    @Override
+    public boolean eventApplied(String eventId) {
+        return !jdbc.queryForList("select 1 from stripe_event where network_id = :network and event_id = :event",
+                params().addValue("event", eventId), Integer.class).isEmpty();
     }
 
     @Override

@@ -18,13 +18,14 @@ import java.util.Optional;
 public interface OnlineMembershipsUseCase {
 
     /**
-     * A member buys an offer for themselves: sold pending payment (never renewing itself: an online subscription is
-     * paid period by period), {@code actor} being the member's subject.
+     * A member buys an offer for themselves: sold pending payment, {@code actor} being the member's subject; a
+     * subscription paid by the provider period by period renews itself ({@code autoRenew}).
      *
      * @throws fr.maillage.domain.shared.ConflictException {@code offer.archived}, {@code membership.member-erased},
      *     {@code offer.scope.network-passes-not-allowed}
      */
-    Membership sellOnline(Network network, Member member, Offer offer, Instant now, String actor);
+    Membership sellOnline(Network network, Member member, Offer offer, boolean autoRenew, Instant now,
+            String actor);
 
     /**
      * Records a payment confirmed by the provider (method ONLINE), once: the membership's row is locked, and a

@@ -53,6 +53,15 @@ public interface OnlinePaymentStorePort {
 
     Optional<Checkout> checkoutOfPaymentIntent(String paymentIntent);
 
+    /** Ties a subscription's session to its provider subscription (whose invoices pay the next periods). */
+    void linkSubscription(String sessionId, String subscription);
+
+    /** The session that started the subscription. */
+    Optional<Checkout> checkoutOfSubscription(String subscription);
+
+    /** The membership that renews this one (its next period), if any. */
+    Optional<MembershipId> renewalOf(MembershipId membership);
+
     /** Writes the session's status, payment intent and the total refunded. */
     void updateCheckout(Checkout checkout);
 
@@ -61,6 +70,9 @@ public interface OnlinePaymentStorePort {
      * delivery waits for the first one's transaction and then sees it).
      */
     boolean markEventApplied(String eventId, String type, @Nullable String account, Instant created);
+
+    /** Whether the event was applied already (a read: {@link #markEventApplied} is what guards concurrency). */
+    boolean eventApplied(String eventId);
 
     /** The network's platform fee on online payments. */
     PlatformFee platformFee();

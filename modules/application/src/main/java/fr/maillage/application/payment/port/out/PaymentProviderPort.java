@@ -61,10 +61,13 @@ public interface PaymentProviderPort {
     /**
      * What to sell through Checkout: one line (the offer's name and price, VAT included), paid by card or SEPA Direct
      * Debit, with the platform's fee taken on the charge ({@code applicationFeeCents}, 0: none), and the metadata
-     * that ties the session to the membership.
+     * that ties the session to the membership. With an {@code interval} ({@code month} or {@code year}) it is a
+     * subscription (mode subscription), renewed by the provider each period; its platform fee is then
+     * {@code feePerMille} of each payment.
      */
     record CheckoutRequest(String productName, long amountCents, String currency, long applicationFeeCents,
-            String successUrl, String cancelUrl, @Nullable String customerEmail, Map<String, String> metadata) {
+            String successUrl, String cancelUrl, @Nullable String customerEmail, Map<String, String> metadata,
+            @Nullable String interval, int feePerMille) {
 
         public CheckoutRequest {
             metadata = Map.copyOf(metadata);
@@ -76,7 +79,8 @@ public interface PaymentProviderPort {
      * still processing) or no_payment_required.
      */
     record CheckoutState(String id, @Nullable String url, String status, String paymentStatus,
-            @Nullable String paymentIntent, long amountTotal, Map<String, String> metadata) {
+            @Nullable String paymentIntent, long amountTotal, Map<String, String> metadata,
+            @Nullable String subscription) {
 
         public CheckoutState {
             metadata = Map.copyOf(metadata);
@@ -85,6 +89,13 @@ public interface PaymentProviderPort {
         public boolean paid() {
             return "paid".equals(paymentStatus);
         }
+    }
+
+    /**
+     * A paid invoice of a subscription: {@code billingReason} {@code subscription_create} for the first period (paid
+     * through the Checkout session), {@code subscription_cycle} for each next one.
+     */
+    record InvoiceState(String id, @Nullable String subscription, @Nullable String billingReason, long amountPaid) {
     }
 
     /** A charge as a refund reports it: {@code amountRefunded} is the total refunded so far. */
@@ -97,6 +108,7 @@ public interface PaymentProviderPort {
      * {@code accountState} or {@code charge} according to its type (others are kept as they are, unread).
      */
     record ProviderEvent(String id, String type, @Nullable String account, Instant created,
-            @Nullable CheckoutState checkout, @Nullable AccountState accountState, @Nullable ChargeState charge) {
+            @Nullable CheckoutState checkout, @Nullable AccountState accountState, @Nullable ChargeState charge,
+            @Nullable InvoiceState invoice) {
     }
 }
