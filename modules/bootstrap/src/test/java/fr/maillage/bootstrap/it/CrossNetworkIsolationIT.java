@@ -73,8 +73,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         JsonNode membershipBefore = api.get(bPath + "/memberships/" + bMembership).token(b.animator().token())
                 .send().json();
         // The sale issued B's invoice: a target too.
-        JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
-        String bInvoice = invoicesBefore.get("items").get(0).get("id").asString();
+        String bInvoice = api.get(bPath + "/invoices").token(b.animator().token()).send().json().get("items").get(0)
+                .get("id").asString();
         // B's place, open round the clock, where B's member (holding an active card) is checked in.
         VisitFixtures fixtures = new VisitFixtures(dataSource);
         String somePlace = created(api.post(bPath + "/places", SetupIT.laSerreJson(bOperator,
@@ -91,6 +91,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         StripeStub.connectAndEnable(api, b.slug(), bOperator, b.animator().token());
         String bSession = api.post(bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}")
                 .token(b.member().token()).send().json().get("sessionId").asString();
+        // B's invoices once everything of B is in place (the checkout's pending sale issued one too).
+        JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
         State before = state(b);
         List<String> intruderEmails = new ArrayList<>();
 
