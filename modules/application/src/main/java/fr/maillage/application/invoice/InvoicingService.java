@@ -57,9 +57,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Invoicing, driven by membership events, inside the transaction that stores them:
  * <ul>
- * <li>{@code SOLD} (a sale, or the next period of a subscription that renews itself) issues the invoice of the sale in
- * the seller operator's series, the member as buyer; a free sale issues none;</li>
- * <li>{@code PAYMENT_RECORDED} settles the invoice by that payment, up to what remains due;</li>
+ * <li>{@code SOLD} at the desk (a sale, or the next period of a subscription that renews itself) issues the invoice of
+ * the sale in the seller operator's series, the member as buyer; a free sale issues none. A sale made online (the
+ * member pays through the payment provider, at once or never) is not invoiced when sold: an abandoned or refused
+ * checkout then leaves no invoice and no credit note behind;</li>
+ * <li>{@code PAYMENT_RECORDED} settles the invoice by that payment, up to what remains due; the payment of an online
+ * sale first issues its invoice, dated the day of the payment;</li>
  * <li>{@code CANCELLED} issues a credit note for what was invoiced and not paid (the invoice total less what had been
  * paid and what was already credited): a cancelled sale that was never paid is cancelled in full; what was paid
  * stays invoiced until it is refunded;</li>
@@ -108,8 +111,12 @@ public final class InvoicingService implements MembershipEventListener, Invoices
     @Override
     public void on(NetworkId network, MembershipEvent event) {
         switch (event) {
-            case MembershipEvent.Sold sold -> invoiceSale(network, sold);
-            case MembershipEvent.PaymentRecorded paid -> settle(paid);
+            case MembershipEvent.Sold sold -> {
+                if (!sold.online()) {
+                    invoiceSale(network, sold.membership(), sold.occurredAt());
+                }
+            }
+            case MembershipEvent.PaymentRecorded paid -> settle(network, paid);
             case MembershipEvent.Cancelled cancelled -> creditUnpaid(network, cancelled);
             case MembershipEvent.Refunded refunded -> credit(network, refunded.membership(), refunded.amount().cents(),
                     refunded.occurredAt(), "Remboursement (" + refunded.reference() + ")");
@@ -118,21 +125,22 @@ public final class InvoicingService implements MembershipEventListener, Invoices
         }
     }
 
-    private void invoiceSale(NetworkId network, MembershipEvent.Sold sold) {
-        if (sold.price().cents() == 0) {
+    /** Issues the invoice of a sale (none for a free one), dated {@code at}. */
+    private void invoiceSale(NetworkId network, MembershipId sale, Instant at) {
+        Membership m = memberships.find(sale)
+                .orElseThrow(() -> new IllegalStateException("sold membership " + sale + " not found"));
+        if (m.offer().price().cents() == 0) {
             return;
         }
-        Membership m = memberships.find(sold.membership())
-                .orElseThrow(() -> new IllegalStateException("sold membership " + sold.membership() + " not found"));
         Member member = members.find(m.member())
                 .orElseThrow(() -> new IllegalStateException("member " + m.member() + " not found"));
-        Operator operator = operator(sold.seller());
+        Operator operator = operator(m.seller());
         VatRate rate = switch (operator.vatRegime()) {
             case VatRegime.Liable liable -> m.offer().vatRate() == null ? liable.defaultRate() : m.offer().vatRate();
             default -> null;
         };
-        InvoiceLine line = InvoiceLine.of(1, description(m), 1, sold.price().cents(), rate);
-        issue(Invoice.draft(Ids.newId(clock), network, operator.id(), InvoiceKind.INVOICE, sold.occurredAt(),
+        InvoiceLine line = InvoiceLine.of(1, description(m), 1, m.offer().price().cents(), rate);
+        issue(Invoice.draft(Ids.newId(clock), network, operator.id(), InvoiceKind.INVOICE, at,
                 invoices.timeZone(), m.validFrom(), m.validUntil(), Seller.of(operator), Buyer.of(member), member.id(),
                 m.id(), List.of(line), operator.vatRegime(), null, null), operator);
     }
@@ -150,8 +158,13 @@ public final class InvoicingService implements MembershipEventListener, Invoices
         };
     }
 
-    private void settle(MembershipEvent.PaymentRecorded paid) {
+    private void settle(NetworkId network, MembershipEvent.PaymentRecorded paid) {
         Optional<Invoice> invoice = invoiceOf(paid.membership());
+        if (invoice.isEmpty() && memberships.find(paid.membership()).map(Membership::soldOnline).orElse(false)) {
+            // An online sale is invoiced when paid (once: a replayed payment records no event).
+            invoiceSale(network, paid.membership(), paid.occurredAt());
+            invoice = invoiceOf(paid.membership());
+        }
         if (invoice.isEmpty()) {
             return;
         }

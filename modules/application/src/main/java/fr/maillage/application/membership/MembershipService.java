@@ -225,7 +225,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             throw new ConflictException("offer.scope.network-passes-not-allowed");
         }
         Transition sale = Membership.sell(new MembershipId(Ids.newId(clock)), n.id(), member.id(),
-                OfferSnapshot.of(offer), new Membership.Sale(null, autoRenew), now, n.timeZone().zone(), actor);
+                OfferSnapshot.of(offer), new Membership.Sale(null, autoRenew, true), now, n.timeZone().zone(), actor);
         Membership saved = memberships.insert(sale.membership());
         if (!offer.sold()) {
             memberships.markOfferSold(offer.id());

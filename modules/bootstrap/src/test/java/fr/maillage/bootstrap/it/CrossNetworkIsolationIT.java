@@ -91,7 +91,7 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         StripeStub.connectAndEnable(api, b.slug(), bOperator, b.animator().token());
         String bSession = api.post(bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}")
                 .token(b.member().token()).send().json().get("sessionId").asString();
-        // B's invoices once everything of B is in place (the checkout's pending sale issued one too).
+        // B's invoices once everything of B is in place.
         JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
         State before = state(b);
         List<String> intruderEmails = new ArrayList<>();

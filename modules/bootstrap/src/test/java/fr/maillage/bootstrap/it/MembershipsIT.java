@@ -72,6 +72,7 @@ class MembershipsIT extends EndToEndTest {
         assertThat(card.get("terms").get("validity").asString()).isEqualTo("P1Y");
         assertThat(card.get("validFrom").isNull()).as("valid from its activation").isTrue();
         assertThat(card.get("soldBy").asString()).isEqualTo(shop.manager().subject());
+        assertThat(card.get("channel").asString()).isEqualTo("DESK");
         assertThat(api.get(OffersIT.offers(shop.slug()) + "/" + shop.card()).token(shop.manager().token()).send()
                 .json().get("sold").asBoolean()).as("the offer is sold now").isTrue();
 

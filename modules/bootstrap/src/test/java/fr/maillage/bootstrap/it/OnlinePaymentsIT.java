@@ -131,6 +131,9 @@ class OnlinePaymentsIT extends EndToEndTest {
         JsonNode membership = started.json().get("membership");
         String id = membership.get("id").asString();
         assertThat(membership.get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(membership.get("channel").asString()).isEqualTo("ONLINE");
+        assertThat(documents(sql, id)).as("an online sale is invoiced when paid, not when the checkout starts")
+                .isEmpty();
 
         List<LoggedRequest> calls = SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Stripe-Account", equalTo(shop.account())));
@@ -159,6 +162,8 @@ class OnlinePaymentsIT extends EndToEndTest {
                         "idempotency_key", "stripe:" + session));
         assertThat(sql.rows("select status, payment_intent, fee_cents from stripe_checkout where session_id = ?", session))
                 .containsExactly(Map.of("status", "PAID", "payment_intent", intent, "fee_cents", 200L));
+        assertThat(documents(sql, id)).as("one invoice, issued at the payment and settled by it")
+                .containsExactly("INVOICE 5000 settled 5000");
 
         // A partial refund at Stripe, then an older state of the same charge: one refund recorded.
         String charge = StripeStub.id("ch_");
@@ -169,6 +174,16 @@ class OnlinePaymentsIT extends EndToEndTest {
                 StripeStub.charge(charge, intent, 5000, 2000, "re_first")));
         assertThat(membership(shop, id).get("amountPaidCents").asLong()).isEqualTo(3000);
         assertThat(types(shop, id)).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED");
+        assertThat(documents(sql, id)).containsExactly("INVOICE 5000 settled 5000", "CREDIT_NOTE 2000 settled 0");
+    }
+
+    /** The invoices and credit notes of a membership, in order: kind, total, and what payments settled. */
+    static List<String> documents(TenantSql sql, String membership) {
+        return sql.rows("""
+                select i.kind, i.gross_cents, coalesce((select sum(p.amount_cents) from invoice_payment p
+                  where p.network_id = i.network_id and p.invoice_id = i.id), 0) as settled
+                from invoice i where i.membership_id = ?::uuid order by i.chain_position""", membership).stream()
+                .map(r -> r.get("kind") + " " + r.get("gross_cents") + " settled " + r.get("settled")).toList();
     }
 
     @Test
@@ -247,6 +262,7 @@ class OnlinePaymentsIT extends EndToEndTest {
         TenantSql sql = TenantSql.of(jdbc, shop.slug());
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
         assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+        assertThat(documents(sql, c.membership())).as("one paid invoice").containsExactly("INVOICE 5000 settled 5000");
     }
 
     @Test
@@ -286,6 +302,8 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(cancelled.get("cancelReason").asString()).isEqualTo("Paiement en ligne refusé");
         assertThat(TenantSql.of(jdbc, shop.slug()).rows("select status from stripe_checkout where session_id = ?",
                 c.session())).containsExactly(Map.of("status", "FAILED"));
+        assertThat(documents(TenantSql.of(jdbc, shop.slug()), c.membership()))
+                .as("a sale never paid leaves no invoice and no credit note").isEmpty();
     }
 
     @Test
@@ -336,6 +354,7 @@ class OnlinePaymentsIT extends EndToEndTest {
         TenantSql sql = TenantSql.of(jdbc, shop.slug());
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
         assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+        assertThat(documents(sql, c.membership())).as("one paid invoice").containsExactly("INVOICE 5000 settled 5000");
         Api.Reply back = api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
                 .token(shop.member().token()).send();
         assertThat(back.json().get("status").asString()).isEqualTo("ACTIVE");
@@ -419,6 +438,9 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(membership(shop, renewal).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", renewal)).isEqualTo(1);
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", id)).isEqualTo(1);
+        assertThat(documents(sql, id)).as("the first period's invoice").containsExactly("INVOICE 6000 settled 6000");
+        assertThat(documents(sql, renewal)).as("one invoice per paid period")
+                .containsExactly("INVOICE 6000 settled 6000");
     }
 
     /** A paid invoice of a subscription, as Stripe shows it (the subscription under parent). */

@@ -37,12 +37,14 @@ import org.jspecify.annotations.Nullable;
  * @param periodAnchor subscriptions only: the first day of the first period, on which every period is counted
  * @param amountPaid the sum of the payments recorded
  * @param soldBy the subject of the seller ({@code system:...} for a renewal)
+ * @param soldOnline bought by the member through the payment provider (Checkout), not sold at the desk: paid at once or
+ *     never, so it is invoiced when paid rather than when sold (its renewals too)
  * @param endedAt when it expired (the end of its validity) or was cancelled
  */
 public record Membership(MembershipId id, NetworkId network, MemberId member, OfferSnapshot offer,
         MembershipStatus status, @Nullable Integer entriesRemaining, @Nullable LocalDate validFrom,
         @Nullable LocalDate validUntil, @Nullable LocalDate periodAnchor, Money amountPaid,
-        @Nullable MembershipId renewalOf, boolean autoRenew, Instant soldAt, String soldBy,
+        @Nullable MembershipId renewalOf, boolean autoRenew, Instant soldAt, String soldBy, boolean soldOnline,
         @Nullable Instant activatedAt, @Nullable Instant endedAt, @Nullable String cancelReason, long version) {
 
     /** How far back a sale may start (a subscription or a day pass recorded late). */
@@ -96,8 +98,16 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
 
     // ------------------------------------------------------------------------------------------------ sale
 
-    /** What the seller chose: the start (a day pass's date, a subscription's first day) and automatic renewal. */
-    public record Sale(@Nullable LocalDate startsOn, boolean autoRenew) {
+    /**
+     * What the seller chose: the start (a day pass's date, a subscription's first day) and automatic renewal; and
+     * whether the member buys it online (through the payment provider) rather than at the desk.
+     */
+    public record Sale(@Nullable LocalDate startsOn, boolean autoRenew, boolean online) {
+
+        /** A sale at the desk. */
+        public Sale(@Nullable LocalDate startsOn, boolean autoRenew) {
+            this(startsOn, autoRenew, false);
+        }
     }
 
     /**
@@ -123,10 +133,10 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
                 offer.terms() instanceof OfferTerms.Card c ? c.entries() : null,
                 validity == null ? null : validity.from(), validity == null ? null : validity.until(),
                 kind == MembershipKind.SUBSCRIPTION ? start : null, new Money(0, offer.price().currency()),
-                null, sale.autoRenew(), now, seller, null, null, null, 0);
+                null, sale.autoRenew(), now, seller, sale.online(), null, null, null, 0);
         List<MembershipEvent> events = new ArrayList<>();
         events.add(new MembershipEvent.Sold(id, now, seller, offer.offer(), offer.operator(), kind, offer.price(),
-                kind == MembershipKind.CARD ? null : start, sale.autoRenew(), null));
+                kind == MembershipKind.CARD ? null : start, sale.autoRenew(), null, sale.online()));
         if (offer.isFree()) {
             Transition active = pending.activate(now, zone, seller);
             events.addAll(active.events());
@@ -285,7 +295,8 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
     /**
      * The next period of a subscription that renews itself: a new membership ({@code renewalOf} this one) on the same
      * terms and price, for the period after this one on the same anchor, pending payment (active at once when free).
-     * Emits {@code RENEWED} on this membership and {@code SOLD} (and {@code ACTIVATED}) on the new one.
+     * Emits {@code RENEWED} on this membership and {@code SOLD} (and {@code ACTIVATED}) on the new one. A subscription
+     * bought online renews online (the provider charges each period).
      */
     public Transition renew(MembershipId next, Instant now, ZoneId zone, String actor) {
         if (!renews() || !(offer.terms() instanceof OfferTerms.Subscription subscription)) {
@@ -295,11 +306,11 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
                 Objects.requireNonNull(validUntil));
         Membership renewal = new Membership(next, network, member, offer, MembershipStatus.PENDING_PAYMENT, null,
                 period.from(), period.until(), periodAnchor, new Money(0, offer.price().currency()), id, true, now,
-                actor, null, null, null, 0);
+                actor, soldOnline, null, null, null, 0);
         List<MembershipEvent> events = new ArrayList<>();
         events.add(new MembershipEvent.Renewed(id, now, actor, next, period.from(), period.until()));
         events.add(new MembershipEvent.Sold(next, now, actor, offer.offer(), offer.operator(),
-                MembershipKind.SUBSCRIPTION, offer.price(), period.from(), true, id));
+                MembershipKind.SUBSCRIPTION, offer.price(), period.from(), true, id, soldOnline));
         if (offer.isFree()) {
             Transition active = renewal.activate(now, zone, actor);
             events.addAll(active.events());
@@ -351,7 +362,7 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
     private Membership with(MembershipStatus newStatus, @Nullable LocalDate from, @Nullable LocalDate until,
             Money paid, @Nullable Instant activated, @Nullable Instant ended, @Nullable String reason) {
         return new Membership(id, network, member, offer, newStatus, entriesRemaining, from, until, periodAnchor,
-                paid, renewalOf, autoRenew, soldAt, soldBy, activated, ended, reason, version);
+                paid, renewalOf, autoRenew, soldAt, soldBy, soldOnline, activated, ended, reason, version);
     }
 
     private static BigDecimal euros(Money money) {

@@ -29,10 +29,13 @@ public sealed interface MembershipEvent {
     /** The facts of the event as text, for the history. */
     Map<String, String> details();
 
-    /** A manager sold the offer (or a subscription renewed itself: {@code renewalOf} is the previous period). */
+    /**
+     * A manager sold the offer, or the member bought it online ({@code online}: to be paid through the payment
+     * provider), or a subscription renewed itself ({@code renewalOf} is the previous period).
+     */
     record Sold(MembershipId membership, Instant occurredAt, String actor, UUID offer, OperatorId seller,
             MembershipKind kind, Money price, @Nullable LocalDate startsOn, boolean autoRenew,
-            @Nullable MembershipId renewalOf) implements MembershipEvent {
+            @Nullable MembershipId renewalOf, boolean online) implements MembershipEvent {
 
         @Override
         public String type() {
@@ -53,6 +56,7 @@ public sealed interface MembershipEvent {
             if (renewalOf != null) {
                 d.put("renewalOf", renewalOf.toString());
             }
+            d.put("channel", online ? "ONLINE" : "DESK");
             return d;
         }
     }

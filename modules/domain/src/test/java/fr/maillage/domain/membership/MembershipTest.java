@@ -268,6 +268,28 @@ class MembershipTest {
     }
 
     @Test
+    void a_subscription_bought_online_says_so_in_its_sale_and_its_renewals_stay_online() {
+        Instant saleDay = Instant.parse("2026-01-31T09:00:00Z");
+        Transition sale = sell(offer(new OfferTerms.Subscription(OfferTerms.Billing.MONTHLY), 12_000),
+                new Membership.Sale(null, true, true), saleDay);
+        assertThat(sale.membership().soldOnline()).isTrue();
+        assertThat(((MembershipEvent.Sold) sale.events().getFirst()).online()).isTrue();
+        assertThat(sale.events().getFirst().details()).containsEntry("channel", "ONLINE");
+        Membership expired = sale.membership().recordPayment(payment(sale.membership(), PaymentMethod.ONLINE, 12_000,
+                null, saleDay), PARIS).membership().expire(Instant.parse("2026-02-28T00:05:00Z"), PARIS, "system:m")
+                .membership();
+        Transition renewal = expired.renew(new MembershipId(UUID.randomUUID()), Instant.parse("2026-02-28T00:05:00Z"),
+                PARIS, "system:m");
+        assertThat(renewal.membership().soldOnline()).isTrue();
+        assertThat(((MembershipEvent.Sold) renewal.events().get(1)).online()).isTrue();
+
+        Transition desk = sell(offer(new OfferTerms.Subscription(OfferTerms.Billing.MONTHLY), 12_000),
+                new Membership.Sale(null, true), saleDay);
+        assertThat(desk.membership().soldOnline()).isFalse();
+        assertThat(desk.events().getFirst().details()).containsEntry("channel", "DESK");
+    }
+
+    @Test
     void a_monthly_subscription_anchored_on_the_31st_renews_into_the_next_period_pending_payment() {
         Instant saleDay = Instant.parse("2026-01-31T09:00:00Z");
         Transition sale = sell(offer(new OfferTerms.Subscription(OfferTerms.Billing.MONTHLY), 12_000),
@@ -343,7 +365,7 @@ class MembershipTest {
         assertThat(active.covers(laSerre, CCSB, LocalDate.of(2027, 3, 16))).as("after its last day").isFalse();
         Membership usedUp = new Membership(active.id(), active.network(), active.member(), active.offer(),
                 active.status(), 0, active.validFrom(), active.validUntil(), null, active.amountPaid(), null, false,
-                active.soldAt(), active.soldBy(), active.activatedAt(), null, null, 3);
+                active.soldAt(), active.soldBy(), false, active.activatedAt(), null, null, 3);
         assertThat(usedUp.covers(laSerre, CCSB, day)).as("no entry left").isFalse();
 
         Membership chosen = sell(offer(new OfferTerms.DayPass(), 0, new OfferScope.ChosenPlaces(Set.of(lesTuves))),
@@ -393,19 +415,19 @@ class MembershipTest {
         Membership card = sold(offer(LA_SERRE, 5_000));
         assertThatThrownBy(() -> new Membership(card.id(), card.network(), card.member(), card.offer(),
                 MembershipStatus.ACTIVE, 10, null, null, null, card.amountPaid(), null, false, card.soldAt(),
-                card.soldBy(), null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
+                card.soldBy(), false, null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Membership(card.id(), card.network(), card.member(), card.offer(),
                 card.status(), 11, null, null, null, card.amountPaid(), null, false, card.soldAt(), card.soldBy(),
-                null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
+                false, null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Membership(card.id(), card.network(), card.member(), card.offer(),
                 card.status(), 10, null, null, null, Money.euros(5_001), null, false, card.soldAt(), card.soldBy(),
-                null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
+                false, null, null, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Membership(card.id(), card.network(), card.member(), card.offer(),
                 MembershipStatus.CANCELLED, 10, null, null, null, card.amountPaid(), null, false, card.soldAt(),
-                card.soldBy(), null, MONDAY, null, 0)).isInstanceOf(IllegalArgumentException.class);
+                card.soldBy(), false, null, MONDAY, null, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Membership(card.id(), card.network(), card.member(), card.offer(),
                 card.status(), 10, null, null, null, card.amountPaid(), null, true, card.soldAt(), card.soldBy(),
-                null, null, null, 0)).as("cards do not renew").isInstanceOf(IllegalArgumentException.class);
+                false, null, null, null, 0)).as("cards do not renew").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -92,6 +92,9 @@ class MembershipEntity {
     @Column(name = "sold_by", updatable = false)
     String soldBy;
 
+    @Column(name = "sold_online", updatable = false)
+    boolean soldOnline;
+
     @Column(name = "activated_at")
     @Nullable Instant activatedAt;
 

@@ -139,6 +139,7 @@ class MembershipPersistenceAdapter implements MembershipPort {
         e.renewalOf = m.renewalOf() == null ? null : m.renewalOf().value();
         e.soldAt = m.soldAt();
         e.soldBy = m.soldBy();
+        e.soldOnline = m.soldOnline();
         e.createdAt = clock.instant();
         apply(e, m);
         em.persist(e);
@@ -231,6 +232,6 @@ class MembershipPersistenceAdapter implements MembershipPort {
         return new Membership(new MembershipId(e.id), new NetworkId(e.networkId), new MemberId(e.memberId), offer,
                 MembershipStatus.valueOf(e.status), e.entriesRemaining, e.validFrom, e.validUntil, anchor,
                 Money.euros(e.amountPaidCents), e.renewalOf == null ? null : new MembershipId(e.renewalOf),
-                e.autoRenew, e.soldAt, e.soldBy, e.activatedAt, e.endedAt, e.cancelReason, e.version);
+                e.autoRenew, e.soldAt, e.soldBy, e.soldOnline, e.activatedAt, e.endedAt, e.cancelReason, e.version);
     }
 }

@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A membership as the API shows it: what was sold (the offer's name, terms, price and scope at the sale), its state,
  * what was paid and what remains, its validity (a subscription's current period) and, for a card, the entries bought
- * and left.
+ * and left. {@code channel}: {@code DESK} (sold by a manager) or {@code ONLINE} (bought by the member through Checkout,
+ * invoiced when paid).
  */
 public record MembershipResponse(UUID id, UUID memberId, UUID offerId, UUID operatorId, String offerName, String kind,
         String status, long priceCents, @Nullable String vatRate, long amountPaidCents, long balanceCents,
         Terms terms, Scope scope, @Nullable Integer entriesTotal, @Nullable Integer entriesRemaining,
         @Nullable LocalDate validFrom, @Nullable LocalDate validUntil, boolean autoRenew, @Nullable UUID renewalOf,
-        Instant soldAt, String soldBy, @Nullable Instant activatedAt, @Nullable Instant endedAt,
+        Instant soldAt, String soldBy, String channel, @Nullable Instant activatedAt, @Nullable Instant endedAt,
         @Nullable String cancelReason, long version) {
 
     public static MembershipResponse of(Membership m) {
@@ -36,7 +37,7 @@ public record MembershipResponse(UUID id, UUID memberId, UUID offerId, UUID oper
                 OfferParts.vatRate(rate), m.amountPaid().cents(), m.balance().cents(),
                 Terms.of(o.terms()), Scope.of(o.scope()), m.entriesTotal(), m.entriesRemaining(), m.validFrom(),
                 m.validUntil(), m.autoRenew(), m.renewalOf() == null ? null : m.renewalOf().value(), m.soldAt(),
-                m.soldBy(), m.activatedAt(), m.endedAt(), m.cancelReason(), m.version());
+                m.soldBy(), m.soldOnline() ? "ONLINE" : "DESK", m.activatedAt(), m.endedAt(), m.cancelReason(), m.version());
     }
 
     /** A payment, as recorded. */
