@@ -47,7 +47,8 @@ public class MailConfiguration {
     /** Relays the outbox every few seconds; off with {@code maillage.mail.relay.enabled=false}. */
     @Bean
     @ConditionalOnProperty(name = "maillage.mail.relay.enabled", havingValue = "true", matchIfMissing = true)
-    public MailRelayJob mailRelayJob(RelayOutboxUseCase relay, Clock clock) {
-        return new MailRelayJob(relay, clock);
+    public MailRelayJob mailRelayJob(RelayOutboxUseCase relay, Clock clock,
+            @Value("${maillage.mail.retention.period:P90D}") Duration retention) {
+        return new MailRelayJob(relay, clock, retention);
     }
 }

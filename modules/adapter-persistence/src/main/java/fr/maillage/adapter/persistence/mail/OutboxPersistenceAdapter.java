@@ -138,6 +138,12 @@ class OutboxPersistenceAdapter implements OutboxPort, OutboxRelayPort {
                 where network_id = ? and status = 'FAILED'""", at, at, tenant());
     }
 
+    @Override
+    public int purgeDoneBefore(Instant cutoff) {
+        return jdbc.update("delete from outbox_mail where network_id = ? and status in ('SENT', 'FAILED')"
+                + " and updated_at < ?", tenant(), Timestamp.from(cutoff));
+    }
+
     private static QueuedMail queued(UUID network, ResultSet rs) throws SQLException {
         List<AttachmentRef> attachments = new ArrayList<>();
         for (Map<String, String> a : JSON.readValue(rs.getString("attachments"), ATTACHMENTS)) {

@@ -111,6 +111,26 @@ public class MailRelay implements RelayOutboxUseCase {
         }
     }
 
+    @Override
+    public int purgeDoneBefore(Instant cutoff) {
+        int purged = 0;
+        for (int page = 0; ; page++) {
+            PageRequest request = new PageRequest(page, PageRequest.MAX_SIZE);
+            Page<Network> found = unitOfWork.readOnly(() -> networks.list(new NetworkListCriteria(null, request)));
+            for (Network network : found.items()) {
+                try {
+                    purged += unitOfWork.inTenant(network.id(), () -> outbox.purgeDoneBefore(cutoff));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "Old mails of network " + network.slug()
+                            + " could not be purged; tried again at the next run", e);
+                }
+            }
+            if (found.items().size() < request.size()) {
+                return purged;
+            }
+        }
+    }
+
     /** Up to {@link Settings#batch()} due mails of the network, one transaction each. */
     @Override
     public RelayReport relayDue(NetworkId network, Instant now) {

@@ -15,6 +15,12 @@ public interface RelayOutboxUseCase {
     /** {@link #relayDue(Instant)} for one network only. */
     RelayReport relayDue(NetworkId network, Instant now);
 
+    /**
+     * Deletes, network by network, the mails sent or given up (FAILED) before {@code cutoff}; pending mails stay.
+     * Returns how many were deleted.
+     */
+    int purgeDoneBefore(Instant cutoff);
+
     /** What one run did. */
     record RelayReport(int sent, int retried, int failed, int failedNetworks) {
 

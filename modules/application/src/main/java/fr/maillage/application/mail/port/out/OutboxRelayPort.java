@@ -34,6 +34,13 @@ public interface OutboxRelayPort {
     /** Puts every FAILED mail of the network back to PENDING, due at {@code now} with no attempts; their number. */
     int retryFailed(Instant now);
 
+    /**
+     * Deletes the network's mails that are done with (SENT, or FAILED) and were last touched before {@code cutoff}:
+     * their recipients and values are personal data kept no longer than needed. PENDING mails are never deleted.
+     * Returns their number.
+     */
+    int purgeDoneBefore(Instant cutoff);
+
     /** A mail that failed, as operations see it: no recipient, no values. */
     record MailProblem(UUID id, String templateCode, String status, int attempts, @Nullable String lastError,
             Instant updatedAt, Instant nextAttemptAt) {
