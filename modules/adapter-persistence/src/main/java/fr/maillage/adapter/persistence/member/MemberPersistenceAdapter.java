@@ -1,5 +1,7 @@
 package fr.maillage.adapter.persistence.member;
 
+import static fr.maillage.adapter.persistence.shared.JdbcValues.instantOrNull;
+
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
@@ -88,21 +90,16 @@ class MemberPersistenceAdapter implements MemberPort {
             e.addressLine2 = rs.getString("address_line2");
             e.postalCode = rs.getString("postal_code");
             e.town = rs.getString("town");
-            e.termsAcceptedAt = instant(rs, "terms_accepted_at");
+            e.termsAcceptedAt = instantOrNull(rs, "terms_accepted_at");
             e.newsletter = rs.getBoolean("newsletter");
             e.status = rs.getString("status");
             e.source = rs.getString("source");
-            e.createdAt = instant(rs, "created_at");
-            e.updatedAt = instant(rs, "updated_at");
-            e.erasedAt = instant(rs, "erased_at");
+            e.createdAt = instantOrNull(rs, "created_at");
+            e.updatedAt = instantOrNull(rs, "updated_at");
+            e.erasedAt = instantOrNull(rs, "erased_at");
             e.version = rs.getLong("version");
             return member(e);
         }, TenantScope.current(), value).stream().findFirst();
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 
     @Override

@@ -1,11 +1,11 @@
 package fr.maillage.adapter.persistence.visit;
 
-import static fr.maillage.adapter.persistence.visit.Sql.at;
-import static fr.maillage.adapter.persistence.visit.Sql.dateOrNull;
-import static fr.maillage.adapter.persistence.visit.Sql.instant;
-import static fr.maillage.adapter.persistence.visit.Sql.integerOrNull;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.at;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.dateOrNull;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.instant;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.integerOrNull;
 import static fr.maillage.adapter.persistence.visit.Sql.params;
-import static fr.maillage.adapter.persistence.visit.Sql.uuid;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.uuid;
 
 import fr.maillage.application.visit.port.out.HeldMembershipPort;
 import fr.maillage.domain.member.MemberId;

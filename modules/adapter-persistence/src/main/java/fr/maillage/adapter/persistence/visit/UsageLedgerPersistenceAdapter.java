@@ -1,8 +1,8 @@
 package fr.maillage.adapter.persistence.visit;
 
-import static fr.maillage.adapter.persistence.visit.Sql.at;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.at;
 import static fr.maillage.adapter.persistence.visit.Sql.params;
-import static fr.maillage.adapter.persistence.visit.Sql.uuid;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.uuid;
 
 import fr.maillage.application.visit.port.out.UsageLedgerPort;
 import fr.maillage.domain.operator.OperatorId;

@@ -1,12 +1,12 @@
 package fr.maillage.adapter.persistence.visit;
 
-import static fr.maillage.adapter.persistence.visit.Sql.at;
-import static fr.maillage.adapter.persistence.visit.Sql.instant;
-import static fr.maillage.adapter.persistence.visit.Sql.instantOrNull;
-import static fr.maillage.adapter.persistence.visit.Sql.integerOrNull;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.at;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.instant;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.instantOrNull;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.integerOrNull;
 import static fr.maillage.adapter.persistence.visit.Sql.params;
-import static fr.maillage.adapter.persistence.visit.Sql.uuid;
-import static fr.maillage.adapter.persistence.visit.Sql.uuidOrNull;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.uuid;
+import static fr.maillage.adapter.persistence.shared.JdbcValues.uuidOrNull;
 
 import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
