@@ -334,7 +334,6 @@ class AuthorizationMatrixIT extends EndToEndTest {
             String sessionId) {
     }
 
-    /** The fixture place's hours: every day 08:00-20:00, holidays included, in the network's zone (Europe/Paris). */
     /** Open round the clock: bookings fit in it, and check-ins succeed whatever the time the tests run. */
     static final String FIXTURE_HOURS = CheckInWorld.ROUND_THE_CLOCK;
 
