@@ -400,6 +400,16 @@ class OnlinePaymentsIT extends EndToEndTest {
         TenantSql sql = TenantSql.of(jdbc, shop.slug());
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
         assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+        // One payment, one receipt in the outbox, with the invoice's PDF by reference.
+        String invoice = sql.rows("select id::text as id from invoice where membership_id = ?::uuid and kind = "
+                + "'INVOICE'", c.membership()).getFirst().get("id").toString();
+        assertThat(sql.rows("select template_code, mail_values->>'amount' as amount, attachments::text as files "
+                + "from outbox_mail where recipient_email = ?", shop.member().email())).singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.get("template_code")).isEqualTo("payment-receipt");
+                    assertThat(mail.get("amount")).isEqualTo("50,00\u00a0€");
+                    assertThat(mail.get("files").toString()).contains("invoice-pdf").contains(invoice);
+                });
         Api.Reply back = api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
                 .token(shop.member().token()).send();
         assertThat(back.json().get("status").asString()).isEqualTo("ACTIVE");
