@@ -10,6 +10,7 @@ import fr.maillage.application.invoice.port.out.InvoiceDocumentPort;
 import fr.maillage.application.invoice.port.out.InvoicePort;
 import fr.maillage.application.mail.AttachmentRef;
 import fr.maillage.application.mail.AttachmentSource;
+import fr.maillage.application.mail.MailTemplates;
 import fr.maillage.application.mail.OutgoingMail;
 import fr.maillage.application.mail.port.out.OutboxPort;
 import fr.maillage.application.member.port.out.MemberPort;
@@ -196,17 +197,9 @@ public final class InvoicingService implements MembershipEventListener, Invoices
         outbox.enqueue(new OutgoingMail(member.get().email(), member.get().displayName(), "fr", PAYMENT_RECEIPT,
                 java.util.Map.of("networkName", invoices.networkName(), "operatorName", invoice.seller().legalName(),
                         "offerName", offerName, "invoiceNumber", invoice.number().value(),
-                        "amount", euros(paid.payment().amount().cents()),
-                        "paidOn", FRENCH_DATE.format(paid.payment().receivedOn())),
+                        "amount", MailTemplates.amount(paid.payment().amount().cents()),
+                        "paidOn", MailTemplates.date(paid.payment().receivedOn())),
                 List.of(new AttachmentRef(INVOICE_PDF, invoice.id())), PAYMENT_RECEIPT + ":" + paid.payment().id()));
-    }
-
-    /** "120,00 €", with a narrow no-break space before the sign as French typography wants. */
-    static String euros(long cents) {
-        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(cents, 2);
-        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
-                java.text.DecimalFormatSymbols.getInstance(Locale.FRANCE));
-        return format.format(amount) + "\u00a0€";
     }
 
     /** The PDF of a document of the current network, as a mail attachment ({@value #INVOICE_PDF}). */

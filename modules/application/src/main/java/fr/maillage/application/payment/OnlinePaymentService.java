@@ -3,6 +3,7 @@ package fr.maillage.application.payment;
 import fr.maillage.application.access.AccessPolicy;
 import fr.maillage.application.access.NetworkAccess;
 import fr.maillage.application.access.Permission;
+import fr.maillage.application.mail.MailTemplates;
 import fr.maillage.application.mail.OutgoingMail;
 import fr.maillage.application.mail.port.out.OutboxPort;
 import fr.maillage.application.member.port.out.MemberPort;
@@ -47,7 +48,6 @@ import fr.maillage.domain.operator.OperatorId;
 import fr.maillage.domain.shared.ConflictException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -485,13 +485,11 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         }
         long cents = membership.offer().price().cents();
         String operator = operators.find(membership.seller()).map(Operator::legalName).orElse("");
-        String failedOn = Validity.dateOf(at, network.timeZone().zone())
-                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String failedOn = MailTemplates.date(Validity.dateOf(at, network.timeZone().zone()));
         members.find(membership.member()).filter(m -> !m.isErased()).ifPresent(member -> outbox.enqueue(
-                OutgoingMail.of(member.email(), member.givenName() + " " + member.familyName(), "fr",
-                        "payment-failed", Map.of("networkName", network.name().value(), "operatorName", operator,
-                                "offerName", membership.offer().name(),
-                                "amount", String.format(Locale.FRANCE, "%d,%02d €", cents / 100, cents % 100),
+                OutgoingMail.of(member.email(), member.displayName(), "fr", MailTemplates.PAYMENT_FAILED,
+                        Map.of("networkName", network.name().value(), "operatorName", operator,
+                                "offerName", membership.offer().name(), "amount", MailTemplates.amount(cents),
                                 "failedOn", failedOn),
                         "payment-failed:" + session.id())));
     }

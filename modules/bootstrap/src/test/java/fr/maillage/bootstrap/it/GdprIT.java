@@ -18,15 +18,17 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GDPR end to end: a member's export holds every section and nothing of another member; erasure pseudonymises the
- * profile (checked in the database), keeps the memberships and visits, closes an open visit, removes the role (and the
- * organization membership when no role remains), is idempotent, and the person can join again as a new member.
+ * GDPR end to end: a member's export holds every section (her invoices among them) and nothing of another member;
+ * erasure pseudonymises the profile (checked in the database), keeps the memberships, visits and invoices (as issued,
+ * unchanged), closes an open visit, removes the role (and the organization membership when no role remains), is
+ * idempotent, and the person can join again as a new member.
  * Memberships and bookings go through their APIs; visits (one of yesterday, one still open) are database fixtures,
  * as in the check-in module's own tests; the erasure closes the open one through the check-in module.
  */
 class GdprIT extends EndToEndTest {
 
-    private static final Set<String> SECTIONS = Set.of("auditEvents", "bookings", "memberships", "roles", "visits");
+    private static final Set<String> SECTIONS = Set.of("auditEvents", "bookings", "invoices", "mails", "memberships", "roles",
+            "visits");
     private static final String CONFIRM = "{\"confirm\": true}";
 
     /** A network with an operator, a place and a card, its animator, its manager and two members. */
@@ -89,9 +91,33 @@ class GdprIT extends EndToEndTest {
                 .satisfies(u -> assertThat(u.get("amountCents").asLong()).isEqualTo(500));
         assertThat(sections.get("auditEvents").values()).extracting(e -> e.get("action").asString())
                 .contains("person.invited", "member.created", "member.updated");
+        // Her invoice, as issued and as settled; not Dominique's (the next number of the same series).
+        Map<String, Object> camilleInvoice = w.sql().rows("select id::text as id, number from invoice where "
+                + "membership_id = ?", camilleCard).getFirst();
+        String dominiqueInvoice = w.sql().rows("select number from invoice where membership_id = ?", dominiqueCard)
+                .getFirst().get("number").toString();
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+        assertThat(sections.get("invoices").values()).singleElement().satisfies(i -> {
+            assertThat(i.get("id").asString()).isEqualTo(camilleInvoice.get("id"));
+            assertThat(i.get("number").asString()).isEqualTo(camilleInvoice.get("number"))
+                    .isEqualTo("MATRIX-" + year + "-000001");
+            assertThat(i.get("kind").asString()).isEqualTo("INVOICE");
+            assertThat(i.get("issueDate").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                    .toString());
+            assertThat(i.get("operatorName").asString()).isEqualTo("Opérateur de la matrice");
+            assertThat(i.get("membershipId").asString()).isEqualTo(camilleCard.toString());
+            assertThat(i.get("lines").values()).extracting(JsonNode::asString)
+                    .containsExactly("Carte 10 entrées (10 entrées)");
+            assertThat(i.get("grossCents").asLong()).isEqualTo(5000);
+            assertThat(i.get("vatCents").asLong()).isZero();
+            assertThat(i.get("paidCents").asLong()).isEqualTo(5000);
+            assertThat(i.get("dueCents").asLong()).isZero();
+            assertThat(i.get("settled").asBoolean()).isTrue();
+            assertThat(i.has("pdf")).isFalse();
+        });
         String body = byAnimator.body();
         assertThat(body).doesNotContain(w.dominique().email(), w.dominiqueId(), dominiqueCard.toString(),
-                dominiqueVisit.toString(), w.dominique().subject(), dominiqueBooking);
+                dominiqueVisit.toString(), w.dominique().subject(), dominiqueBooking, dominiqueInvoice);
 
         Api.Reply mine = api.get("/api/networks/" + w.slug() + "/me/member/export").token(w.camille().token()).send();
         assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
@@ -126,6 +152,16 @@ class GdprIT extends EndToEndTest {
         assertThat(api.post("/api/networks/" + w.slug() + "/memberships/" + subscription + "/payments",
                 "{\"method\": \"CHEQUE\", \"amountCents\": 8000, \"reference\": \"1234567\"}")
                 .token(w.manager().token()).send().status()).isEqualTo(201);
+
+        // Her two invoices (the card's, then the subscription's, addressed to her company) and their settlements:
+        // kept as issued through the erasure.
+        String invoices = "select * from invoice where member_id = ? order by chain_position";
+        List<Map<String, Object>> issued = w.sql().rows(invoices, UUID.fromString(w.camilleId()));
+        assertThat(issued).hasSize(2);
+        assertThat(issued.get(1).get("buyer_company")).isEqualTo("Les Tuves");
+        List<Map<String, Object>> settlements = w.sql().rows("select p.* from invoice_payment p join invoice i "
+                + "on i.id = p.invoice_id where i.member_id = ? order by p.id", UUID.fromString(w.camilleId()));
+        assertThat(settlements).hasSize(2);
 
         Api.Reply unconfirmed = api.post(members(w) + "/" + w.camilleId() + "/erase", "{}")
                 .token(w.animator().token()).send();
@@ -184,6 +220,10 @@ class GdprIT extends EndToEndTest {
                 .containsEntry("entries_remaining", 9);
         assertThat(w.sql().count("select count(*) from visit where checked_in_by = ?", w.camille().subject()))
                 .as("the visits she checked in herself no longer name her account").isZero();
+        assertThat(w.sql().rows(invoices, UUID.fromString(w.camilleId()))).as("invoices kept as issued, names "
+                + "included (legal retention; the database refuses any change)").isEqualTo(issued);
+        assertThat(w.sql().rows("select p.* from invoice_payment p join invoice i on i.id = p.invoice_id "
+                + "where i.member_id = ? order by p.id", UUID.fromString(w.camilleId()))).isEqualTo(settlements);
         assertThat(w.sql().rows("select status, note, booked_by, cancel_reason from booking where id = ?",
                 UUID.fromString(future))).singleElement().satisfies(b -> assertThat(b)
                         .containsEntry("status", "CANCELLED").containsEntry("note", null)
@@ -199,6 +239,7 @@ class GdprIT extends EndToEndTest {
         assertThat(event.get("details").get("visitsClosed").asString()).isEqualTo("1");
         assertThat(event.get("details").get("bookingsCancelled").asString()).isEqualTo("1");
         assertThat(event.get("details").get("renewalsStopped").asString()).isEqualTo("1");
+        assertThat(event.get("details").get("invoicesKept").asString()).isEqualTo("2");
         assertThat(event.toString()).doesNotContain(w.camille().email(), "Camille", w.camille().subject());
 
         // Idempotent; the erased member's export shows what was kept, pseudonymised.
@@ -213,7 +254,15 @@ class GdprIT extends EndToEndTest {
         assertThat(export.json().get("sections").get("memberships").get("memberships").values()).hasSize(2);
         assertThat(export.json().get("sections").get("memberships").get("payments").values()).hasSize(2);
         assertThat(export.json().get("sections").get("roles").values()).isEmpty();
-        assertThat(export.body()).doesNotContain(w.camille().email(), "Tuves", "612345678");
+        // The invoices are shown as kept: as issued, the buyer's company included; nothing else names her.
+        JsonNode keptInvoices = export.json().get("sections").get("invoices");
+        assertThat(keptInvoices.values()).extracting(i -> i.get("number").asString())
+                .containsExactly(issued.get(0).get("number").toString(), issued.get(1).get("number").toString());
+        assertThat(keptInvoices.get(1).get("buyerCompany").asString()).isEqualTo("Les Tuves");
+        tools.jackson.databind.node.ObjectNode rest = (tools.jackson.databind.node.ObjectNode) export.json();
+        ((tools.jackson.databind.node.ObjectNode) rest.get("sections")).remove("invoices");
+        assertThat(rest.toString()).doesNotContain(w.camille().email(), "Tuves", "612345678");
+        assertThat(export.body()).doesNotContain(w.camille().email(), "612345678");
         Api.Reply edit = api.patch(members(w) + "/" + w.camilleId(), "{\"company\":\"X\"}").token(w.animator().token())
                 .send();
         assertThat(edit.status()).isEqualTo(409);

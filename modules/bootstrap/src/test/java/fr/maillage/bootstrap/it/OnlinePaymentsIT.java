@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase;
 import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
 import fr.maillage.domain.network.NetworkSlug;
@@ -50,6 +51,19 @@ class OnlinePaymentsIT extends EndToEndTest {
 
     @Autowired
     MembershipLifecycleUseCase lifecycle;
+
+    @Autowired
+    fr.maillage.application.mail.port.out.OutboxRelayPort relayPort;
+
+    @Autowired
+    fr.maillage.application.network.port.out.LoadNetworkPort networks;
+
+    @Autowired
+    fr.maillage.application.shared.port.out.UnitOfWorkPort unitOfWork;
+
+    /** The application's attachment sources, for the relay the mail tests run. */
+    @Autowired
+    List<fr.maillage.application.mail.AttachmentSource> sources;
 
     /** A network whose operator (run by the manager) sells La Serre's card for 50 €, and a member with an account. */
     record Shop(String slug, Person animator, Person manager, Person member, String operator, String card,
@@ -307,6 +321,56 @@ class OnlinePaymentsIT extends EndToEndTest {
     }
 
     @Test
+    void a_failed_sepa_debit_mails_the_member_once_however_often_it_is_delivered() throws Exception {
+        Shop shop = shop("sepamail", true);
+        Checkout c = open(shop);
+        long t = Instant.now().getEpochSecond();
+        String failed = StripeStub.event(StripeStub.id("evt_"), "checkout.session.async_payment_failed",
+                shop.account(), t, StripeStub.session(c.session(), "complete", "unpaid", null, 5000, c.membership()));
+
+        assertThat(deliver(failed).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(failed).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        // Another event of the same failed session (as the reconciliation could bring): still one mail.
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.async_payment_failed",
+                shop.account(), t + 1, StripeStub.session(c.session(), "complete", "unpaid", null, 5000,
+                        c.membership()))).status()).isEqualTo(200);
+
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String email = shop.member().email();
+        assertThat(sql.rows("select template_code, language, dedup_key from outbox_mail where recipient_email = ?",
+                email)).containsExactly(Map.of("template_code", "payment-failed", "language", "fr",
+                "dedup_key", "payment-failed:" + c.session()));
+        JsonNode member = api.get("/api/networks/" + shop.slug() + "/members?q=" + email)
+                .token(shop.manager().token()).send().json().get("items").get(0);
+        try (Mailbox smtp = Mailbox.open()) {
+            MailRelay relay = smtp.relay(relayPort, networks, unitOfWork, sources, 8);
+            Instant later = Instant.now().plus(java.time.Duration.ofHours(1));
+            assertThat(relay.relayDue(new fr.maillage.domain.network.NetworkId(sql.network()), later).sent())
+                    .isEqualTo(1);
+            assertThat(relay.relayDue(new fr.maillage.domain.network.NetworkId(sql.network()), later).sent())
+                    .isZero();
+
+            List<jakarta.mail.internet.MimeMessage> received = smtp.receivedBy(email);
+            assertThat(received).hasSize(1);
+            jakarta.mail.internet.MimeMessage mail = received.getFirst();
+            assertThat(mail.getSubject()).isEqualTo("Votre paiement n’a pas abouti – Carte 10 entrées");
+            String today = LocalDate.now(ZoneId.of("Europe/Paris"))
+                    .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            String network = api.get("/api/networks/" + shop.slug()).token(shop.animator().token()).send().json()
+                    .get("name").asString();
+            String text = Mailbox.leaves(mail).stream().filter(p -> Mailbox.contentType(p).startsWith("text/plain"))
+                    .findFirst().orElseThrow().getContent().toString();
+            assertThat(text).contains("Bonjour " + member.get("givenName").asString() + " "
+                    + member.get("familyName").asString() + ",")
+                    .contains("Votre paiement de 50,00\u00a0€ du " + today
+                            + " pour « Carte 10 entrées » auprès de Opérateur sepamail n’a pas abouti")
+                    .contains(network);
+            assertThat(Mailbox.leaves(mail)).extracting(p -> Mailbox.contentType(p).split(";")[0])
+                    .containsExactlyInAnyOrder("text/plain", "text/html");
+        }
+    }
+
+    @Test
     void a_crash_while_applying_an_event_answers_5xx_leaves_nothing_and_the_redelivery_completes_it() {
         Shop shop = shop("crash", true);
         Checkout c = open(shop);
@@ -355,6 +419,16 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", c.membership())).isEqualTo(1);
         assertThat(types(shop, c.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
         assertThat(documents(sql, c.membership())).as("one paid invoice").containsExactly("INVOICE 5000 settled 5000");
+        // One payment, one receipt in the outbox, with the invoice's PDF by reference.
+        String invoice = sql.rows("select id::text as id from invoice where membership_id = ?::uuid and kind = "
+                + "'INVOICE'", c.membership()).getFirst().get("id").toString();
+        assertThat(sql.rows("select template_code, mail_values->>'amount' as amount, attachments::text as files "
+                + "from outbox_mail where recipient_email = ?", shop.member().email())).singleElement()
+                .satisfies(mail -> {
+                    assertThat(mail.get("template_code")).isEqualTo("payment-receipt");
+                    assertThat(mail.get("amount")).isEqualTo("50,00\u00a0€");
+                    assertThat(mail.get("files").toString()).contains("invoice-pdf").contains(invoice);
+                });
         Api.Reply back = api.get("/api/networks/" + shop.slug() + "/me/checkout/" + c.session())
                 .token(shop.member().token()).send();
         assertThat(back.json().get("status").asString()).isEqualTo("ACTIVE");

@@ -3,38 +3,28 @@ package fr.maillage.bootstrap.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
-import fr.maillage.adapter.mail.SmtpMailTransport;
 import fr.maillage.application.mail.AttachmentRef;
 import fr.maillage.application.mail.AttachmentSource;
 import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.mail.MailTemplates;
 import fr.maillage.application.mail.OutgoingMail;
 import fr.maillage.application.mail.port.in.RelayOutboxUseCase.RelayReport;
-import fr.maillage.application.mail.port.out.MailTransportPort;
 import fr.maillage.application.mail.port.out.OutboxPort;
 import fr.maillage.application.mail.port.out.OutboxRelayPort;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import fr.maillage.domain.network.NetworkId;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -42,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The transactional outbox against a real SMTP server in the test (GreenMail) and the real PostgreSQL: a mail is
@@ -68,21 +57,17 @@ class OutboxIT extends EndToEndTest {
     @Autowired
     LoadNetworkPort networks;
 
-    private GreenMail smtp;
-    private int smtpPort;
+    private Mailbox smtp;
 
     @BeforeEach
-    void startSmtp() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        smtp = startSmtpOn(smtpPort);
+    void startSmtp() {
+        smtp = Mailbox.open();
     }
 
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -95,7 +80,7 @@ class OutboxIT extends EndToEndTest {
                 MailTemplates.PAYMENT_RECEIPT, receiptValues(), List.of(new AttachmentRef("test-pdf", invoice)),
                 "receipt-" + invoice)));
 
-        MailRelay relay = relay(smtpPort);
+        MailRelay relay = relay();
         RelayReport first = relay.relayDue(network, T0);
         RelayReport second = relay.relayDue(network, T0.plus(Duration.ofDays(1)));
 
@@ -130,7 +115,7 @@ class OutboxIT extends EndToEndTest {
                         "amount", "120,00 €", "failedOn", "22/11/2026"),
                 null)));
 
-        assertThat(relay(smtpPort).relayDue(network, T0).sent()).isEqualTo(1);
+        assertThat(relay().relayDue(network, T0).sent()).isEqualTo(1);
 
         MimeMessage mail = receivedBy(to).getFirst();
         assertThat(mail.getSubject()).isEqualTo("Your payment did not go through – Carte 10 entrées");
@@ -146,7 +131,7 @@ class OutboxIT extends EndToEndTest {
             outbox.enqueue(OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null));
             throw new IllegalStateException("the business transaction fails after enqueueing");
         })).isInstanceOf(IllegalStateException.class);
-        RelayReport report = relay(smtpPort).relayDue(network, T0.plus(Duration.ofDays(1)));
+        RelayReport report = relay().relayDue(network, T0.plus(Duration.ofDays(1)));
 
         assertThat(report.sent()).isZero();
         assertThat(outboxRows(network)).isZero();
@@ -166,7 +151,7 @@ class OutboxIT extends EndToEndTest {
             outbox.enqueue(mail);
             outbox.enqueue(mail);
         });
-        relay(smtpPort).relayDue(network, T0);
+        relay().relayDue(network, T0);
 
         assertThat(outboxRows(network)).isEqualTo(1);
         assertThat(receivedBy(to)).hasSize(1);
@@ -183,8 +168,8 @@ class OutboxIT extends EndToEndTest {
             }
         });
         // Two app instances: two relays, each with its own SMTP connection, on the same database.
-        MailRelay one = relay(smtpPort);
-        MailRelay two = relay(smtpPort);
+        MailRelay one = relay();
+        MailRelay two = relay();
         List<Callable<RelayReport>> runs = new ArrayList<>();
         for (MailRelay relay : List.of(one, two, one, two)) {
             runs.add(() -> relay.relayDue(network, T0));
@@ -209,7 +194,7 @@ class OutboxIT extends EndToEndTest {
         String to = "patient-" + UUID.randomUUID() + "@example.org";
         inTenant(network, () -> outbox.enqueue(
                 OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null)));
-        MailRelay relay = relay(smtpPort);
+        MailRelay relay = relay();
         smtp.stop();
 
         RelayReport down = relay.relayDue(network, T0);
@@ -226,7 +211,7 @@ class OutboxIT extends EndToEndTest {
         assertThat(problem.nextAttemptAt()).isEqualTo(T0.plusSeconds(60 + 120));
         assertThat(problem.lastError()).isNotBlank().doesNotContain(to).doesNotContain("@example.org");
 
-        smtp = startSmtpOn(smtpPort);
+        smtp.restart();
         RelayReport beforeItsTime = relay.relayDue(network, T0.plusSeconds(179));
         RelayReport back = relay.relayDue(network, T0.plusSeconds(180));
 
@@ -242,7 +227,7 @@ class OutboxIT extends EndToEndTest {
         String to = "unlucky-" + UUID.randomUUID() + "@example.org";
         inTenant(network, () -> outbox.enqueue(
                 OutgoingMail.of(to, null, "fr", MailTemplates.PAYMENT_FAILED, failedValues(), null)));
-        MailRelay relay = relay(smtpPort, 3);
+        MailRelay relay = relay(3);
         smtp.stop();
 
         Instant now = T0;
@@ -253,7 +238,7 @@ class OutboxIT extends EndToEndTest {
         assertThat(status(network, to)).isEqualTo("FAILED");
         assertThat(relay.relayDue(network, now.plus(Duration.ofDays(30))).sent()).isZero();
 
-        smtp = startSmtpOn(smtpPort);
+        smtp.restart();
         int retried = unitOfWork.inTenant(network, () -> relayPort.retryFailed(T0));
         assertThat(retried).isEqualTo(1);
         assertThat(relay.relayDue(network, now).sent()).isEqualTo(1);
@@ -266,7 +251,7 @@ class OutboxIT extends EndToEndTest {
         String to = "nobody-" + UUID.randomUUID() + "@example.org";
         inTenant(network, () -> outbox.enqueue(OutgoingMail.of(to, null, "fr", "no-such-template", Map.of(), null)));
 
-        RelayReport report = relay(smtpPort).relayDue(network, T0);
+        RelayReport report = relay().relayDue(network, T0);
 
         assertThat(report.failed()).isEqualTo(1);
         assertThat(status(network, to)).isEqualTo("FAILED");
@@ -288,7 +273,7 @@ class OutboxIT extends EndToEndTest {
         assertThat(countByStatus(mine)).containsEntry("PENDING", 1L);
         assertThat(countByStatus(other)).containsEntry("PENDING", 0L);
         // A relay serving the other network sends nothing of mine.
-        assertThat(relay(smtpPort).relayDue(other, T0).sent()).isZero();
+        assertThat(relay().relayDue(other, T0).sent()).isZero();
         assertThat(countByStatus(mine)).containsEntry("PENDING", 1L);
     }
 
@@ -300,7 +285,7 @@ class OutboxIT extends EndToEndTest {
         String to = "private-" + UUID.randomUUID() + "@example.org";
         inTenant(network, () -> outbox.enqueue(OutgoingMail.of(to, "Secret Name", "fr", "no-such-template",
                 Map.of("amount", "999,99 €"), null)));
-        relay(smtpPort).relayDue(network, T0);
+        relay().relayDue(network, T0);
         Person animator = personIn(slug, fr.maillage.domain.network.NetworkRole.ANIMATOR);
 
         Api.Reply state = api.get("/api/networks/" + slug + "/outbox").token(animator.token()).send();
@@ -344,28 +329,18 @@ class OutboxIT extends EndToEndTest {
                 "{\"confirm\": true}").token(platformAdmin()).send();
         assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
         assertThat(outboxRows(network)).isZero();
-        assertThat(relay(smtpPort).relayDue(network, T0).sent()).isZero();
+        assertThat(relay().relayDue(network, T0).sent()).isZero();
         assertThat(receivedBy(email)).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private MailRelay relay(int port) {
-        return relay(port, 8);
+    private MailRelay relay() {
+        return relay(8);
     }
 
-    private MailRelay relay(int port, int maxAttempts) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(port);
-        sender.setDefaultEncoding("UTF-8");
-        Properties properties = new Properties();
-        properties.put("mail.smtp.connectiontimeout", "2000");
-        properties.put("mail.smtp.timeout", "10000");
-        sender.setJavaMailProperties(properties);
-        MailTransportPort transport = new SmtpMailTransport(sender, "Maillage <no-reply@maillage.test>");
-        return new MailRelay(relayPort, transport, networks, unitOfWork, List.of(new TestPdfSource()),
-                new MailRelay.Settings(maxAttempts, Duration.ofMinutes(1), Duration.ofHours(6), 500));
+    private MailRelay relay(int maxAttempts) {
+        return smtp.relay(relayPort, networks, unitOfWork, List.of(new TestPdfSource()), maxAttempts);
     }
 
     /** The files of kind {@code test-pdf}: their content names the tenant of the transaction that reads them. */
@@ -384,12 +359,6 @@ class OutboxIT extends EndToEndTest {
         }
     }
 
-    private static GreenMail startSmtpOn(int port) {
-        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
     private NetworkId network(String prefix) {
         String slug = newNetwork(prefix);
         return new NetworkId(jdbc.queryForObject("select id from network where slug = ?", UUID.class, slug));
@@ -403,47 +372,27 @@ class OutboxIT extends EndToEndTest {
     }
 
     private List<MimeMessage> receivedBy(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();
+        return smtp.receivedBy(address);
     }
 
     private List<MimeMessage> receivedAt(String domain) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient(m).endsWith("@" + domain)).toList();
+        return smtp.receivedAt(domain);
     }
 
     private static String recipient(MimeMessage m) {
-        try {
-            return ((jakarta.mail.internet.InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).getAddress();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.recipient(m);
     }
 
     private static List<Part> leaves(Part part) throws Exception {
-        List<Part> found = new ArrayList<>();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                found.addAll(leaves(multipart.getBodyPart(i)));
-            }
-        } else {
-            found.add(part);
-        }
-        return found;
+        return Mailbox.leaves(part);
     }
 
     private static String fileName(Part p) {
-        try {
-            return p.getFileName();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.fileName(p);
     }
 
     private static String contentType(Part p) {
-        try {
-            return p.getContentType().toLowerCase();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.contentType(p);
     }
 
     private Map<String, Long> countByStatus(NetworkId network) {
