@@ -9,15 +9,31 @@ import java.nio.charset.StandardCharsets;
 import org.mustangproject.ZUGFeRD.IZUGFeRDExporter;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromPDFA;
-import org.mustangproject.ZUGFeRD.ZUGFeRDVisualizer;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URI;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.sax.SAXResult;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.Fop;
+import org.apache.fop.apps.FopFactory;
+import org.apache.fop.apps.FopFactoryBuilder;
+import org.apache.fop.apps.io.ResourceResolverFactory;
+import org.apache.fop.configuration.Configuration;
+import org.apache.fop.configuration.ConfigurationException;
+import org.apache.fop.configuration.DefaultConfigurationBuilder;
+import org.apache.xmlgraphics.util.MimeConstants;
+import org.mustangproject.ClasspathResolverURIAdapter;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Factur-X documents: the EN 16931 XML ({@link CrossIndustryInvoiceXml}), rendered in French as a PDF/A by Mustang's
- * visualizer (Apache FOP), then turned into a PDF/A-3 with the XML embedded as {@code factur-x.xml} (profile
- * EN16931). Rendering takes a few hundred milliseconds: it is done on demand, never in a membership transaction.
+ * Factur-X documents: the EN 16931 XML ({@link CrossIndustryInvoiceXml}) and the printed invoice in French
+ * ({@link InvoiceLayout}, XSL-FO rendered by Apache FOP as a PDF/A-3b with Mustang's embedded fonts), then the XML
+ * embedded in it as {@code factur-x.xml} (profile EN16931) by Mustang. Rendering takes a few hundred milliseconds: it is done on demand, never in a membership transaction.
  */
 @Component
 class FacturXDocuments implements InvoiceDocumentPort {
@@ -65,7 +81,7 @@ class FacturXDocuments implements InvoiceDocumentPort {
     private static byte[] render(InvoiceDetails document) {
         String xml = CrossIndustryInvoiceXml.of(document.invoice());
         try {
-            byte[] visual = new ZUGFeRDVisualizer().toPDF(xml, ZUGFeRDVisualizer.Language.FR);
+            byte[] visual = printed(InvoiceLayout.fo(document.invoice()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (IZUGFeRDExporter exporter = new ZUGFeRDExporterFromPDFA().ignorePDFAErrors().load(visual)) {
                 exporter.setProducer("Maillage").setCreator("Maillage")
@@ -76,5 +92,53 @@ class FacturXDocuments implements InvoiceDocumentPort {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The FOP factory: Mustang's configuration (its embedded Source Sans/Serif fonts, the sRGB output profile). */
+    private static final FopFactory FOP = fopFactory();
+
+    private static FopFactory fopFactory() {
+        try (InputStream config = FacturXDocuments.class.getClassLoader().getResourceAsStream("fop-config.xconf")) {
+            if (config == null) {
+                throw new IllegalStateException("fop-config.xconf (Mustang's) is not on the class path");
+            }
+            // Only the fonts it names, embedded from the class path: no scan of the machine's fonts.
+            String xconf = new String(config.readAllBytes(), StandardCharsets.UTF_8).replace("<auto-detect/>", "");
+            Configuration cfg = new DefaultConfigurationBuilder().build(
+                    new java.io.ByteArrayInputStream(xconf.getBytes(StandardCharsets.UTF_8)));
+            URI base = new java.io.File(".").toURI();
+            FopFactory factory = new FopFactoryBuilder(base, new ClasspathResolverURIAdapter())
+                    .setConfiguration(cfg).build();
+            factory.getFontManager().setResourceResolver(ResourceResolverFactory.createInternalResourceResolver(
+                    base, new ClasspathResolverURIAdapter()));
+            return factory;
+        } catch (IOException | ConfigurationException e) {
+            throw new IllegalStateException("FOP cannot be configured", e);
+        }
+    }
+
+    /** The printed document as a PDF/A-3b (every font embedded), from its XSL-FO. */
+    static byte[] printed(String fo) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            FOUserAgent agent = FOP.newFOUserAgent();
+            agent.getRendererOptions().put("pdf-a-mode", "PDF/A-3b");
+            agent.setProducer("Maillage");
+            agent.setCreator("Maillage");
+            Fop fop = FOP.newFop(MimeConstants.MIME_PDF, agent, out);
+            // Parsed first, then replayed to FOP: FOP reads its own XML resources (its event model) while it
+            // handles the events, which a parser still busy with the document would refuse (FWK005).
+            javax.xml.parsers.DocumentBuilderFactory builders = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            builders.setNamespaceAware(true);
+            org.w3c.dom.Document document = builders.newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new StringReader(fo)));
+            Transformer identity = TransformerFactory.newInstance().newTransformer();
+            identity.transform(new javax.xml.transform.dom.DOMSource(document),
+                    new SAXResult(fop.getDefaultHandler()));
+        } catch (TransformerException | javax.xml.parsers.ParserConfigurationException
+                | org.xml.sax.SAXException | IOException e) {
+            throw new IllegalStateException("the invoice could not be printed", e);
+        }
+        return out.toByteArray();
     }
 }

@@ -144,6 +144,46 @@ class FacturXDocumentsTest {
                 .isEqualTo("50.00");
         assertThat(x.evaluate("//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxTotalAmount", doc))
                 .isEqualTo("0.00");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ');
+            assertThat(text).contains("AVOIR", "N° CCSB-2026-000043", "Sur la facture : CCSB-2026-000042",
+                    "Avoir établi pour", "Motif : Remboursement", "TVA non applicable, art. 293 B du CGI",
+                    "Total de l", "50,00 €").doesNotContain("N° TVA intracommunautaire", "Échéance");
+        }
+    }
+
+    @Test
+    void the_printed_invoice_shows_what_french_law_asks_of_an_invoice() throws Exception {
+        Invoice invoice = liable();
+        byte[] pdf = new FacturXDocuments().pdf(new InvoiceDetails(invoice, 0, 0));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "invoice-sample.pdf"), pdf);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // the font maps the apostrophe to U+02BC when text is extracted
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ')
+                    .replace('\u02bc', '\u2019');
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Facture CCSB-2026-000042");
+        }
+        assertThat(text).contains("FACTURE", "N° CCSB-2026-000042", "Date d’émission : 02/03/2026",
+                "Communauté de communes du Sisteronais-Buëch", "SIREN 200 068 765", "1 place de la République",
+                "04200 Sisteron", "N° TVA intracommunautaire : FR", "Facturé à", "Atelier Bois & Fils", "à l’attention de Camille Martin",
+                "3 rue des Écoles", "05700 Serres", "Période de la prestation : du 02/03/2026",
+                "Abonnement mensuel, du 02/03/2026 au 01/04/2026", "Carte 10 entrées (10 entrées)",
+                "Total HT", "Total TTC", "131,05 €", "Échéance :", invoice.paymentTerms(), "40 €");
+        assertThat(text).as("VAT per rate: 20 % on the subscription, 10 % on the card")
+                .contains("20 % sur " + InvoiceLayout.euros(invoice.amounts().vat().stream()
+                        .filter(v -> v.rate() != null && v.rate().basisPoints() == 2000).findFirst().orElseThrow()
+                        .baseCents()).replace('\u00a0', ' '))
+                .contains("10 % sur");
+        assertThat(invoice.latePaymentMention()).isNotBlank();
+        assertThat(text.replaceAll("\\s+", " ")).contains(invoice.latePaymentMention().replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void text_is_escaped_and_amounts_are_written_the_french_way() {
+        assertThat(InvoiceLayout.x("Bois & Fils <SARL> \"B\"")).isEqualTo("Bois &amp; Fils &lt;SARL&gt; &quot;B&quot;");
+        assertThat(InvoiceLayout.euros(123_450)).isEqualTo("1\u00a0234,50\u00a0€");
+        assertThat(InvoiceLayout.euros(5)).isEqualTo("0,05\u00a0€");
     }
 
     @Test
