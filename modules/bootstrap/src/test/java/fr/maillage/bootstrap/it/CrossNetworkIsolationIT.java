@@ -91,6 +91,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         StripeStub.connectAndEnable(api, b.slug(), bOperator, b.animator().token());
         String bSession = api.post(bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}")
                 .token(b.member().token()).send().json().get("sessionId").asString();
+        // B's platform fee, set by a platform admin.
+        Api.Reply feeSet = api.put(bPath + "/platform-fee", "{\"fixedCents\":25,\"perMille\":10}")
+                .token(platformAdmin()).send();
+        assertThat(feeSet.status()).as(feeSet.toString()).isEqualTo(200);
         // B's invoices once everything of B is in place (the checkout's pending sale issued one too).
         JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
         State before = state(b);
@@ -165,6 +169,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("POST", bPath + "/operators/" + bOperator + "/stripe-account", null),
                     new Attempt("POST", bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}"),
                     new Attempt("GET", bPath + "/me/checkout/" + bSession, null),
+                    new Attempt("GET", bPath + "/platform-fee", null),
+                    new Attempt("PUT", bPath + "/platform-fee", "{\"fixedCents\":0,\"perMille\":0}"),
+                    new Attempt("DELETE", bPath + "/platform-fee", null),
                     new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),
                     new Attempt("POST", bPath + "/member-imports?dryRun=true", csv, "text/csv"),
                     new Attempt("GET", bPath + "/member-imports/" + bImport, null),
@@ -250,6 +257,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 .as("B's membership is as it was").isEqualTo(membershipBefore);
         assertThat(api.get(bPath + "/invoices").token(b.animator().token()).send().json())
                 .as("B's invoices are as they were").isEqualTo(invoicesBefore);
+        assertThat(api.get(bPath + "/platform-fee").token(b.animator().token()).send().json())
+                .as("B's platform fee is as it was").isEqualTo(feeSet.json());
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
@@ -551,6 +560,7 @@ class CrossNetworkIsolationIT extends EndToEndTest {
             case "GET" -> api.get(attempt.path());
             case "POST" -> api.post(attempt.path(), attempt.body());
             case "PATCH" -> api.patch(attempt.path(), attempt.body());
+            case "PUT" -> api.put(attempt.path(), attempt.body());
             case "DELETE" -> api.delete(attempt.path());
             default -> throw new IllegalArgumentException(attempt.method());
         };

@@ -171,6 +171,107 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(types(shop, id)).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED");
     }
 
+    // ---------------------------------------------------------------------------------------------- platform fee
+
+    @Test
+    void a_platform_admin_sets_the_network_fee_the_next_checkout_takes_it_and_removing_it_means_no_fee() {
+        Shop shop = shop("fee", true);
+        String fee = "/api/networks/" + shop.slug() + "/platform-fee";
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+
+        Api.Reply none = api.get(fee).token(shop.animator().token()).send();
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(none.json().get("fixedCents").asLong()).isZero();
+        assertThat(none.json().get("perMille").asInt()).isZero();
+
+        Api.Reply set = api.put(fee, "{\"fixedCents\": 30, \"perMille\": 15}").token(platformAdmin()).send();
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("fixedCents").asLong()).isEqualTo(30);
+        assertThat(set.json().get("perMille").asInt()).isEqualTo(15);
+        Api.Reply read = api.get(fee).token(shop.manager().token()).send();
+        assertThat(read.status()).as("managers read it too: " + read).isEqualTo(200);
+        assertThat(read.json().get("perMille").asInt()).isEqualTo(15);
+        assertThat(sql.rows("select action, details->>'fixedCents' as fixed, details->>'perMille' as per_mille"
+                + " from audit_event where action like 'network.platform-fee.%'"))
+                .containsExactly(Map.of("action", "network.platform-fee.set", "fixed", "30", "per_mille", "15"));
+
+        // 30 cents + 15 per mille of 50 € = 105 cents, on the next session of the operator's account.
+        Checkout first = open(shop);
+        String form = lastCheckoutForm(shop);
+        assertThat(form).contains("payment_intent_data[application_fee_amount]=105",
+                "metadata[membership_id]=" + first.membership());
+        assertThat(sql.rows("select fee_cents from stripe_checkout where session_id = ?", first.session()))
+                .containsExactly(Map.of("fee_cents", 105L));
+
+        Api.Reply removed = api.delete(fee).token(platformAdmin()).send();
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(api.delete(fee).token(platformAdmin()).send().status()).as("removing again").isEqualTo(204);
+        assertThat(sql.count("select count(*) from audit_event where action = 'network.platform-fee.removed'"))
+                .as("one removal audited").isEqualTo(1);
+        Checkout second = open(shop);
+        assertThat(lastCheckoutForm(shop)).contains("metadata[membership_id]=" + second.membership())
+                .doesNotContain("application_fee_amount");
+        assertThat(sql.rows("select fee_cents from stripe_checkout where session_id = ?", second.session()))
+                .containsExactly(Map.of("fee_cents", 0L));
+        assertThat(api.get(fee).token(shop.animator().token()).send().json().get("fixedCents").asLong()).isZero();
+    }
+
+    @Test
+    void invalid_fees_are_400_with_their_fields_animators_cannot_change_the_fee_and_other_networks_do_not_see_it() {
+        Shop shop = shop("fee-rules", false);
+        String fee = "/api/networks/" + shop.slug() + "/platform-fee";
+        api.put(fee, "{\"fixedCents\": 10, \"perMille\": 5}").token(platformAdmin()).send();
+
+        Api.Reply invalid = api.put(fee, "{\"fixedCents\": -1, \"perMille\": 301}").token(platformAdmin())
+                .header("Accept-Language", "en").send();
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.json().get("errors").values()).extracting(e -> e.get("field").asString() + ":"
+                + e.get("code").asString()).containsExactlyInAnyOrder("fixedCents:platform-fee.fixed-cents.range",
+                "perMille:platform-fee.per-mille.range");
+        assertThat(invalid.json().get("errors").values()).extracting(e -> e.get("message").asString())
+                .contains("The proportional part of the platform’s fee is between 0 and 300 per mille.");
+        Api.Reply tooHigh = api.put(fee, "{\"fixedCents\": 2001, \"perMille\": 0}").token(platformAdmin()).send();
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(tooHigh.json().get("errors").get(0).get("message").asString())
+                .startsWith("La part fixe de la commission de la plateforme est comprise entre 0 et 2");
+        Api.Reply missing = api.put(fee, "{\"perMille\": 10}").token(platformAdmin()).send();
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").values()).extracting(e -> e.get("field").asString() + ":"
+                + e.get("code").asString()).containsExactly("fixedCents:field.required");
+        Api.Reply notANumber = api.put(fee, "{\"fixedCents\": \"beaucoup\", \"perMille\": 10}")
+                .token(platformAdmin()).send();
+        assertThat(notANumber.status()).as(notANumber.toString()).isEqualTo(400);
+
+        Api.Reply byAnimator = api.put(fee, "{\"fixedCents\": 0, \"perMille\": 0}").token(shop.animator().token())
+                .send();
+        assertThat(byAnimator.status()).as(byAnimator.toString()).isEqualTo(403);
+        assertThat(api.delete(fee).token(shop.manager().token()).send().status()).isEqualTo(403);
+        assertThat(api.get(fee).token(shop.member().token()).send().status()).as("members do not read it")
+                .isEqualTo(403);
+
+        String elsewhere = newNetwork("pay-fee-elsewhere");
+        Person stranger = personIn(elsewhere, NetworkRole.ANIMATOR);
+        for (Api.Call call : List.of(api.get(fee), api.put(fee, "{\"fixedCents\": 0, \"perMille\": 0}"),
+                api.delete(fee))) {
+            Api.Reply reply = call.token(stranger.token()).send();
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            assertThat(code(reply)).isEqualTo("network.not-found");
+        }
+
+        JsonNode kept = api.get(fee).token(shop.animator().token()).send().json();
+        assertThat(kept.get("fixedCents").asLong()).isEqualTo(10);
+        assertThat(kept.get("perMille").asInt()).isEqualTo(5);
+        assertThat(TenantSql.of(jdbc, shop.slug()).count("select count(*) from audit_event where action like "
+                + "'network.platform-fee.%'")).as("only the admin's change is audited").isEqualTo(1);
+    }
+
+    /** The form of the latest Checkout session created on the shop's account. */
+    String lastCheckoutForm(Shop shop) {
+        return SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account()))).getLast().getBodyAsString();
+    }
+
     @Test
     void a_checkout_is_refused_while_the_seller_cannot_take_payments_and_withdrawn_when_stripe_stays_down() {
         Shop shop = shop("down", false);

@@ -233,4 +233,18 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
                 params(), (rs, i) -> new PlatformFee(rs.getLong(1), rs.getInt(2))).stream().findFirst()
                 .orElse(PlatformFee.NONE);
     }
+
+    @Override
+    public void setPlatformFee(PlatformFee fee) {
+        jdbc.update("""
+                insert into stripe_network_fee (network_id, fixed_cents, per_mille) values (:network, :fixed, :perMille)
+                on conflict (network_id) do update set fixed_cents = excluded.fixed_cents,
+                    per_mille = excluded.per_mille""",
+                params().addValue("fixed", fee.fixedCents()).addValue("perMille", fee.perMille()));
+    }
+
+    @Override
+    public boolean removePlatformFee() {
+        return jdbc.update("delete from stripe_network_fee where network_id = :network", params()) > 0;
+    }
 }

@@ -74,8 +74,14 @@ public interface OnlinePaymentStorePort {
     /** Whether the event was applied already (a read: {@link #markEventApplied} is what guards concurrency). */
     boolean eventApplied(String eventId);
 
-    /** The network's platform fee on online payments. */
+    /** The network's platform fee on online payments ({@link PlatformFee#NONE} when none is set). */
     PlatformFee platformFee();
+
+    /** Sets the network's platform fee (inserted or replaced). */
+    void setPlatformFee(PlatformFee fee);
+
+    /** Removes the network's platform fee; whether there was one. */
+    boolean removePlatformFee();
 
     /** An operator's account at the provider, as last reported. */
     record ConnectedAccount(OperatorId operator, String accountId, boolean chargesEnabled, boolean payoutsEnabled,
