@@ -12,6 +12,7 @@ import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.offer.port.out.OfferPort;
 import fr.maillage.application.payment.OnlinePaymentService;
 import fr.maillage.application.payment.PlatformFeeService;
+import fr.maillage.application.payment.SubscriptionRenewalService;
 import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort;
 import fr.maillage.application.payment.port.out.PaymentProviderPort;
@@ -72,6 +73,14 @@ public class StripeConfiguration {
             @Value("${maillage.public-url:}") String publicUrl) {
         return new OnlinePaymentService(access, provider, store, onlineMemberships, memberships, members, offers,
                 operators, networks, unitOfWork, outbox.getIfAvailable(), clock, publicUrl);
+    }
+
+    @Bean
+    public SubscriptionRenewalService subscriptionRenewalService(AccessPolicy access, PaymentProviderPort provider,
+            OnlinePaymentStorePort store, OnlineMembershipsUseCase onlineMemberships, MembershipPort memberships,
+            MemberPort members, OperatorPort operators, UnitOfWorkPort unitOfWork, Clock clock) {
+        return new SubscriptionRenewalService(access, provider, store, onlineMemberships, memberships, members,
+                operators, unitOfWork, clock);
     }
 
     @Bean

@@ -152,6 +152,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                             "{\"method\":\"CASH\",\"amountCents\":100}"),
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
                             "{\"reason\":\"Intrusion\"}"),
+                    new Attempt("PUT", bPath + "/memberships/" + bMembership + "/auto-renew",
+                            "{\"autoRenew\":false}"),
                     new Attempt("GET", bPath + "/me/memberships", null),
                     new Attempt("GET", bPath + "/invoices", null),
                     new Attempt("GET", bPath + "/invoices?member=" + bMember, null),
@@ -209,7 +211,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
                         "{\"method\":\"CASH\",\"amountCents\":100}"),
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
-                        "{\"reason\":\"Intrusion\"}"))) {
+                        "{\"reason\":\"Intrusion\"}"),
+                api.put("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/auto-renew",
+                        "{\"autoRenew\":false}"))) {
             Api.Reply reply = call.token(a.animator().token()).send();
             softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             softly.assertThat(code(reply)).isEqualTo("membership.not-found");

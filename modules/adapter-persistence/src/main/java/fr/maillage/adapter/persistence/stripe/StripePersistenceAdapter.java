@@ -195,6 +195,40 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
     }
 
     @Override
+    public Optional<SubscriptionLink> subscriptionOf(MembershipId firstPeriod) {
+        return jdbc.query("""
+                select subscription_id, account_id from stripe_checkout
+                where network_id = :network and membership_id = :membership and subscription_id is not null
+                order by created_at limit 1""", params().addValue("membership", firstPeriod.value()),
+                (rs, i) -> new SubscriptionLink(rs.getString(1), rs.getString(2), firstPeriod)).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SubscriptionStatus> subscription(String subscription) {
+        return jdbc.query("""
+                select cancel_at_period_end, ended, status_at from stripe_subscription
+                where network_id = :network and subscription_id = :subscription""",
+                params().addValue("subscription", subscription), (rs, i) -> new SubscriptionStatus(subscription,
+                        rs.getBoolean(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant())).stream().findFirst();
+    }
+
+    @Override
+    public boolean updateSubscription(String subscription, boolean cancelAtPeriodEnd, boolean ended, Instant asOf) {
+        return jdbc.update("""
+                insert into stripe_subscription (network_id, subscription_id, cancel_at_period_end, ended, status_at,
+                    updated_at)
+                values (:network, :subscription, :cancel, :ended, :asOf, :now)
+                on conflict (network_id, subscription_id) do update set
+                    cancel_at_period_end = excluded.cancel_at_period_end, ended = excluded.ended,
+                    status_at = greatest(stripe_subscription.status_at, excluded.status_at),
+                    updated_at = excluded.updated_at
+                where not stripe_subscription.ended
+                    and (excluded.ended or stripe_subscription.status_at <= excluded.status_at)""",
+                params().addValue("subscription", subscription).addValue("cancel", cancelAtPeriodEnd)
+                        .addValue("ended", ended).addValue("asOf", Timestamp.from(asOf))) > 0;
+    }
+
+    @Override
     public Optional<MembershipId> renewalOf(MembershipId membership) {
         return jdbc.query("select id from membership where network_id = :network and renewal_of = :membership",
                 params().addValue("membership", membership.value()),
