@@ -522,6 +522,178 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(sql.count("select count(*) from payment where membership_id = ?::uuid", id)).isEqualTo(1);
     }
 
+    // ---------------------------------------------------------------------------------------------- renewal ends
+
+    @Test
+    void a_subscription_deleted_in_stripe_stops_renewals_and_cancels_the_unpaid_next_period_once() {
+        Shop shop = shop("sub-deleted", true);
+        Subscribed sub = subscribe(shop);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), sub.afterFirstPeriod());
+        String second = sql.rows("select id from membership where renewal_of = ?::uuid", sub.membership()).getFirst()
+                .get("id").toString();
+        assertThat(membership(shop, second).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(sql.count("select count(*) from invoice where membership_id = ?::uuid", second))
+                .as("the renewal's invoice").isEqualTo(1);
+
+        long t = Instant.now().getEpochSecond();
+        String deleted = StripeStub.event(StripeStub.id("evt_"), "customer.subscription.deleted", shop.account(),
+                t, StripeStub.subscription(sub.subscription(), "canceled", false, sub.membership()));
+        assertThat(deliver(deleted).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(deleted).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        // An older update delivered late (still renewing, as Stripe saw it before the end): changes nothing.
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "customer.subscription.updated",
+                shop.account(), t - 60, StripeStub.subscription(sub.subscription(), "active", false,
+                        sub.membership()))).json().get("outcome").asString()).isEqualTo("APPLIED");
+
+        JsonNode cancelled = membership(shop, second);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("autoRenew").asBoolean()).isFalse();
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("Abonnement Stripe terminé");
+        assertThat(types(shop, second)).containsExactly("SOLD", "RENEWAL_STOPPED", "CANCELLED");
+        assertThat(types(shop, sub.membership())).as("the paid first period is left as it is")
+                .containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "EXPIRED", "RENEWED");
+        assertThat(sql.rows("select kind from invoice where membership_id = ?::uuid order by kind", second))
+                .as("one invoice, one credit note: nothing more on repeated events")
+                .containsExactly(Map.of("kind", "CREDIT_NOTE"), Map.of("kind", "INVOICE"));
+        assertThat(sql.rows("select cancel_at_period_end, ended from stripe_subscription where subscription_id = ?",
+                sub.subscription())).containsExactly(Map.of("cancel_at_period_end", false, "ended", true));
+
+        Instant afterSecond = LocalDate.parse(cancelled.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), afterSecond);
+        assertThat(sql.count("select count(*) from membership where renewal_of = ?::uuid", second))
+                .as("no further period").isZero();
+        Api.Reply resume = api.put(autoRenew(shop, second), "{\"autoRenew\": true}").token(shop.member().token())
+                .send();
+        assertThat(resume.status()).as(resume.toString()).isEqualTo(409);
+        assertThat(code(resume)).isEqualTo("membership.renewal.provider-ended");
+    }
+
+    @Test
+    void the_member_stopping_renewal_sets_cancel_at_period_end_in_stripe_with_a_stored_key_and_events_apply_once() {
+        Shop shop = shop("sub-stop", true);
+        Subscribed sub = subscribe(shop);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String path = "/v1/subscriptions/" + sub.subscription();
+        // Stripe answers 500 first: the change is made at the retry, with the same idempotency key.
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .inScenario(path).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .inScenario(path).whenScenarioStateIs("up").willReturn(json(StripeStub.subscription(
+                        sub.subscription(), "active", true, sub.membership()))));
+
+        Api.Reply stopped = api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).send();
+
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(stopped.json().get("autoRenew").asBoolean()).isFalse();
+        Map<String, Object> request = sql.rows("select idempotency_key, status, result from stripe_request"
+                + " where purpose = 'subscription-renewal'").getFirst();
+        List<LoggedRequest> calls = SERVER.findAll(postRequestedFor(urlPathEqualTo(path)));
+        assertThat(calls).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getHeader("Idempotency-Key")).isEqualTo(request.get("idempotency_key"));
+            assertThat(r.getHeader("Stripe-Account")).isEqualTo(shop.account());
+            assertThat(r.getBodyAsString()).isEqualTo("cancel_at_period_end=true");
+        });
+        assertThat(request).containsEntry("status", "DONE").containsEntry("result", sub.subscription());
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED",
+                "RENEWAL_STOPPED");
+        assertThat(api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).send().status()).as("again: nothing to change").isEqualTo(200);
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("and Stripe is not called again")
+                .hasSize(2);
+
+        // The event of our own change, then the operator resuming it in Stripe, then an older event delivered late.
+        long t = Instant.now().getEpochSecond();
+        assertThat(deliver(updated(shop, sub, t - 1, true)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        String resumed = updated(shop, sub, t + 120, false);
+        assertThat(deliver(resumed).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(resumed).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(deliver(updated(shop, sub, t + 60, true)).json().get("outcome").asString())
+                .isEqualTo("APPLIED");
+        assertThat(membership(shop, sub.membership()).get("autoRenew").asBoolean()).as("the newest state").isTrue();
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED",
+                "RENEWAL_STOPPED", "RENEWAL_RESUMED");
+
+        // The operator sets it to end again in Stripe: renewal stops, and the period's end creates nothing.
+        assertThat(deliver(updated(shop, sub, t + 180, true)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode history = api.get("/api/networks/" + shop.slug() + "/memberships/" + sub.membership() + "/history")
+                .token(shop.manager().token()).send().json().get("items");
+        assertThat(history.get(5).get("type").asString()).isEqualTo("RENEWAL_STOPPED");
+        assertThat(history.get(5).get("actor").asString()).isEqualTo("system:stripe");
+        assertThat(history.get(5).get("details").get("reason").asString()).isEqualTo("Résiliation demandée dans Stripe");
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), sub.afterFirstPeriod());
+        assertThat(membership(shop, sub.membership()).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(sql.count("select count(*) from membership where renewal_of = ?::uuid", sub.membership()))
+                .as("no next period").isZero();
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("events never call Stripe").hasSize(2);
+    }
+
+    @Test
+    void switching_renewal_off_while_stripe_is_down_changes_nothing() {
+        Shop shop = shop("sub-down", true);
+        Subscribed sub = subscribe(shop);
+        String path = "/v1/subscriptions/" + sub.subscription();
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\"}}")));
+
+        Api.Reply down = api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.manager().token()).send();
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("the first attempt and 3 retries")
+                .hasSize(4).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(TenantSql.of(jdbc,
+                        shop.slug()).rows("select idempotency_key from stripe_request where purpose ="
+                        + " 'subscription-renewal'").getFirst().get("idempotency_key").toString());
+        assertThat(membership(shop, sub.membership()).get("autoRenew").asBoolean()).isTrue();
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+    }
+
+    String updated(Shop shop, Subscribed sub, long created, boolean cancelAtPeriodEnd) {
+        return StripeStub.event(StripeStub.id("evt_"), "customer.subscription.updated", shop.account(), created,
+                StripeStub.subscription(sub.subscription(), "active", cancelAtPeriodEnd, sub.membership()));
+    }
+
+    static String autoRenew(Shop shop, String membership) {
+        return "/api/networks/" + shop.slug() + "/memberships/" + membership + "/auto-renew";
+    }
+
+    /** A monthly subscription bought online by the shop's member: its first period, paid, and its Stripe id. */
+    record Subscribed(String membership, String subscription, Instant afterFirstPeriod) {
+    }
+
+    Subscribed subscribe(Shop shop) {
+        Api.Reply offer = api.post(OffersIT.offers(shop.slug()), """
+                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
+                 "billing": "MONTHLY"}, "priceCents": 6000, "scope": {"type": "OPERATOR_PLACES"}}"""
+                .formatted(shop.operator())).token(shop.manager().token()).send();
+        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
+        String session = StripeStub.id("cs_test_");
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(json(StripeStub.session(session, "open", "unpaid", null, 6000,
+                        "pending"))));
+        Api.Reply started = api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \""
+                + offer.json().get("id").asString() + "\"}").token(shop.member().token()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String id = started.json().get("membership").get("id").asString();
+        String subscription = StripeStub.id("sub_");
+        String paidSession = StripeStub.session(session, "complete", "paid", null, 6000, id)
+                .replace("\"mode\": \"payment\"", "\"mode\": \"subscription\", \"subscription\": \"" + subscription
+                        + "\"");
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), paidSession)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode first = membership(shop, id);
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("autoRenew").asBoolean()).isTrue();
+        Instant afterLastDay = LocalDate.parse(first.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        return new Subscribed(id, subscription, afterLastDay);
+    }
+
     /** A paid invoice of a subscription, as Stripe shows it (the subscription under parent). */
     static String invoice(String id, String subscription, String reason, long amount, String membership) {
         return """
