@@ -86,8 +86,13 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
                 throw new InvalidInputException(List.of(new FieldViolation("autoRenew", "field.required", List.of())));
             }
             Membership period = latestPeriod(named);
-            Optional<SubscriptionLink> link = store.subscriptionOf(firstPeriod(period));
+            MembershipId first = firstPeriod(period);
+            Optional<SubscriptionLink> link = store.subscriptionOf(first);
             Instant now = clock.instant();
+            if (link.isEmpty() && !period.status().isFinal() && store.hasCheckout(first)) {
+                // Bought online, not paid yet: Stripe's subscription does not exist yet, it would renew regardless.
+                throw new ConflictException("membership.renewal.payment-pending");
+            }
             if (link.isEmpty()) {
                 Membership changed = onlineMemberships.changeRenewal(n, period.id(), wanted, reason, now, caller)
                         .orElseThrow();

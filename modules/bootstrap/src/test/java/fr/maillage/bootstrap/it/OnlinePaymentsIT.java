@@ -633,6 +633,21 @@ class OnlinePaymentsIT extends EndToEndTest {
     }
 
     @Test
+    void renewal_of_a_subscription_bought_online_cannot_be_stopped_before_its_first_payment() {
+        Shop shop = shop("sub-unpaid", true);
+        Opened opened = openSubscription(shop);
+
+        Api.Reply early = api.put(autoRenew(shop, opened.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).header("Accept-Language", "en").send();
+
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(code(early)).isEqualTo("membership.renewal.payment-pending");
+        assertThat(early.json().get("detail").asString()).startsWith("This subscription bought online is not paid");
+        assertThat(membership(shop, opened.membership()).get("autoRenew").asBoolean()).isTrue();
+        assertThat(types(shop, opened.membership())).containsExactly("SOLD");
+    }
+
+    @Test
     void switching_renewal_off_while_stripe_is_down_changes_nothing() {
         Shop shop = shop("sub-down", true);
         Subscribed sub = subscribe(shop);
@@ -667,6 +682,27 @@ class OnlinePaymentsIT extends EndToEndTest {
     }
 
     Subscribed subscribe(Shop shop) {
+        Opened opened = openSubscription(shop);
+        String id = opened.membership();
+        String subscription = StripeStub.id("sub_");
+        String paidSession = StripeStub.session(opened.session(), "complete", "paid", null, 6000, id)
+                .replace("\"mode\": \"payment\"", "\"mode\": \"subscription\", \"subscription\": \"" + subscription
+                        + "\"");
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), paidSession)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode first = membership(shop, id);
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("autoRenew").asBoolean()).isTrue();
+        Instant afterLastDay = LocalDate.parse(first.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        return new Subscribed(id, subscription, afterLastDay);
+    }
+
+    record Opened(String session, String membership) {
+    }
+
+    /** The shop's member opens a Checkout session for a monthly subscription of 60 € (not paid yet). */
+    Opened openSubscription(Shop shop) {
         Api.Reply offer = api.post(OffersIT.offers(shop.slug()), """
                 {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
                  "billing": "MONTHLY"}, "priceCents": 6000, "scope": {"type": "OPERATOR_PLACES"}}"""
@@ -679,19 +715,7 @@ class OnlinePaymentsIT extends EndToEndTest {
         Api.Reply started = api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \""
                 + offer.json().get("id").asString() + "\"}").token(shop.member().token()).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        String id = started.json().get("membership").get("id").asString();
-        String subscription = StripeStub.id("sub_");
-        String paidSession = StripeStub.session(session, "complete", "paid", null, 6000, id)
-                .replace("\"mode\": \"payment\"", "\"mode\": \"subscription\", \"subscription\": \"" + subscription
-                        + "\"");
-        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
-                Instant.now().getEpochSecond(), paidSession)).json().get("outcome").asString()).isEqualTo("APPLIED");
-        JsonNode first = membership(shop, id);
-        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(first.get("autoRenew").asBoolean()).isTrue();
-        Instant afterLastDay = LocalDate.parse(first.get("validUntil").asString()).plusDays(1)
-                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
-        return new Subscribed(id, subscription, afterLastDay);
+        return new Opened(session, started.json().get("membership").get("id").asString());
     }
 
     /** A paid invoice of a subscription, as Stripe shows it (the subscription under parent). */

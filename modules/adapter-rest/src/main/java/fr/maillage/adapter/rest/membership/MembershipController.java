@@ -140,7 +140,8 @@ class MembershipController {
             + "Stripe first (cancel_at_period_end on the operator's account): 503 if Stripe cannot be reached "
             + "(nothing changed). 409 membership.renewal.subscriptions-only, membership.renewal.ended (its latest "
             + "period expired or was cancelled), membership.renewal.provider-ended (resuming once the Stripe "
-            + "subscription has ended), payment.online.not-configured.")
+            + "subscription has ended), membership.renewal.payment-pending (bought online, not paid yet), "
+            + "payment.online.not-configured.")
     @PutMapping(path = "/memberships/{membershipId}/auto-renew", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MembershipResponse> autoRenew(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @PathVariable String membershipId, @RequestBody AutoRenewRequest body) {

@@ -21,7 +21,8 @@ public interface MembershipRenewalUseCase {
      * @throws fr.maillage.application.shared.InvalidInputException {@code autoRenew}: {@code field.required}
      * @throws fr.maillage.domain.shared.ConflictException {@code membership.renewal.subscriptions-only},
      *     {@code membership.renewal.ended}, {@code membership.renewal.provider-ended} (resuming a subscription whose
-     *     provider subscription has ended), {@code payment.online.not-configured}
+     *     provider subscription has ended), {@code membership.renewal.payment-pending} (bought online, its first
+     *     payment not received yet), {@code payment.online.not-configured}
      * @throws fr.maillage.application.shared.ServiceUnavailableException when the provider cannot be reached (nothing
      *     changed)
      */

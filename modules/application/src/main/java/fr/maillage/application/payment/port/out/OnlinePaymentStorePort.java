@@ -65,6 +65,9 @@ public interface OnlinePaymentStorePort {
      */
     Optional<SubscriptionLink> subscriptionOf(MembershipId firstPeriod);
 
+    /** Whether a Checkout session was opened for the membership (whatever became of it). */
+    boolean hasCheckout(MembershipId membership);
+
     /** A provider subscription's state as last stored ({@code stripe_subscription}), if any. */
     Optional<SubscriptionStatus> subscription(String subscription);
 
