@@ -22,6 +22,7 @@ import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipId;
+import fr.maillage.domain.membership.MembershipKind;
 import fr.maillage.domain.network.Network;
 import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
@@ -89,7 +90,8 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
             MembershipId first = firstPeriod(period);
             Optional<SubscriptionLink> link = store.subscriptionOf(first);
             Instant now = clock.instant();
-            if (link.isEmpty() && !period.status().isFinal() && store.hasCheckout(first)) {
+            if (link.isEmpty() && period.kind() == MembershipKind.SUBSCRIPTION && !period.status().isFinal()
+                    && store.hasCheckout(first)) {
                 // Bought online, not paid yet: Stripe's subscription does not exist yet, it would renew regardless.
                 throw new ConflictException("membership.renewal.payment-pending");
             }
