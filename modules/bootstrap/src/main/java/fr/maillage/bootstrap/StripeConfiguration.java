@@ -3,6 +3,7 @@ package fr.maillage.bootstrap;
 import fr.maillage.adapter.stripe.StripeGateway;
 import fr.maillage.adapter.stripe.StripeSettings;
 import fr.maillage.application.access.AccessPolicy;
+import fr.maillage.application.audit.AuditLog;
 import fr.maillage.application.mail.port.out.OutboxPort;
 import fr.maillage.application.member.port.out.MemberPort;
 import fr.maillage.application.membership.port.in.OnlineMembershipsUseCase;
@@ -10,6 +11,8 @@ import fr.maillage.application.membership.port.out.MembershipPort;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.offer.port.out.OfferPort;
 import fr.maillage.application.payment.OnlinePaymentService;
+import fr.maillage.application.payment.PlatformFeeService;
+import fr.maillage.application.payment.SubscriptionRenewalService;
 import fr.maillage.application.payment.port.in.ProviderEventsUseCase;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort;
 import fr.maillage.application.payment.port.out.PaymentProviderPort;
@@ -70,6 +73,19 @@ public class StripeConfiguration {
             @Value("${maillage.public-url:}") String publicUrl) {
         return new OnlinePaymentService(access, provider, store, onlineMemberships, memberships, members, offers,
                 operators, networks, unitOfWork, outbox.getIfAvailable(), clock, publicUrl);
+    }
+
+    @Bean
+    public SubscriptionRenewalService subscriptionRenewalService(AccessPolicy access, PaymentProviderPort provider,
+            OnlinePaymentStorePort store, OnlineMembershipsUseCase onlineMemberships, MembershipPort memberships,
+            MemberPort members, OperatorPort operators, UnitOfWorkPort unitOfWork, Clock clock) {
+        return new SubscriptionRenewalService(access, provider, store, onlineMemberships, memberships, members,
+                operators, unitOfWork, clock);
+    }
+
+    @Bean
+    public PlatformFeeService platformFeeService(AccessPolicy access, OnlinePaymentStorePort store, AuditLog audit) {
+        return new PlatformFeeService(access, store, audit);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.AccountLink;
+import com.stripe.model.Subscription;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.ApiResource;
 import com.stripe.net.RawRequestOptions;
@@ -19,6 +20,7 @@ import com.stripe.net.StripeResponse;
 import com.stripe.net.Webhook;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
+import com.stripe.param.SubscriptionUpdateParams;
 import com.stripe.param.checkout.SessionCreateParams;
 import fr.maillage.application.payment.port.out.PaymentProviderPort;
 import fr.maillage.application.shared.ServiceUnavailableException;
@@ -226,6 +228,19 @@ public final class StripeGateway implements PaymentProviderPort {
                 s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getSubscription());
     }
 
+    // ---------------------------------------------------------------------------------------------- subscriptions
+
+    @Override
+    public SubscriptionState updateSubscription(String account, String subscription, boolean cancelAtPeriodEnd,
+            String idempotencyKey) {
+        SubscriptionUpdateParams params = SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancelAtPeriodEnd)
+                .build();
+        Subscription updated = withRetries("subscription update", () -> client().v1().subscriptions()
+                .update(subscription, params, creating(idempotencyKey, account)));
+        return new SubscriptionState(updated.getId(), Objects.requireNonNullElse(updated.getStatus(), "active"),
+                Boolean.TRUE.equals(updated.getCancelAtPeriodEnd()));
+    }
+
     // ---------------------------------------------------------------------------------------------- events
 
     @Override
@@ -295,7 +310,11 @@ public final class StripeGateway implements PaymentProviderPort {
         AccountState accountState = null;
         ChargeState charge = null;
         InvoiceState invoice = null;
-        if ("invoice".equals(kind)) {
+        SubscriptionState subscriptionState = null;
+        if ("subscription".equals(kind)) {
+            subscriptionState = new SubscriptionState(Objects.requireNonNull(text(object, "id")),
+                    Objects.requireNonNullElse(text(object, "status"), "active"), bool(object, "cancel_at_period_end"));
+        } else if ("invoice".equals(kind)) {
             String subscription = idOf(object, "subscription");
             JsonElement parent = object.get("parent");
             if (subscription == null && parent != null && parent.isJsonObject()
@@ -328,7 +347,8 @@ public final class StripeGateway implements PaymentProviderPort {
             charge = new ChargeState(Objects.requireNonNull(text(object, "id")), idOf(object, "payment_intent"),
                     number(object, "amount"), number(object, "amount_refunded"), lastRefund);
         }
-        return new ProviderEvent(id, type, account, created, checkout, accountState, charge, invoice);
+        return new ProviderEvent(id, type, account, created, checkout, accountState, charge, invoice,
+                subscriptionState);
     }
 
     private static @Nullable String text(JsonObject json, String field) {

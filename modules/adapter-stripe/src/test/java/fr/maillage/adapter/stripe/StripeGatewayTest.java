@@ -222,6 +222,89 @@ class StripeGatewayTest {
         assertThatThrownBy(() -> gateway.verify(body, null)).isInstanceOf(InvalidValueException.class);
     }
 
+    /** A subscription as Stripe shows it (the fields we read, and some we do not). */
+    static String subscription(String id, String status, boolean cancelAtPeriodEnd) {
+        return """
+                {"id": "%s", "object": "subscription", "status": "%s", "cancel_at_period_end": %s,
+                 "cancel_at": %s, "canceled_at": null, "ended_at": null, "collection_method": "charge_automatically",
+                 "created": 1763800000, "currency": "eur", "customer": "cus_TMaillage0001", "livemode": false,
+                 "application_fee_percent": 1.5, "start_date": 1763800000,
+                 "items": {"object": "list", "has_more": false, "data": [{"id": "si_TMaillage0001",
+                   "object": "subscription_item", "quantity": 1, "subscription": "%s",
+                   "current_period_start": 1763800000, "current_period_end": 1766478400,
+                   "price": {"id": "price_TMaillage0001", "object": "price", "currency": "eur",
+                     "unit_amount": 6000, "type": "recurring", "recurring": {"interval": "month",
+                     "interval_count": 1, "usage_type": "licensed"}}}]},
+                 "metadata": {"membership_id": "m-1", "network": "serres"}}"""
+                .formatted(id, status, cancelAtPeriodEnd, cancelAtPeriodEnd ? "1766478400" : "null", id);
+    }
+
+    @Test
+    void cancel_at_period_end_is_sent_on_the_connected_account_with_the_key_and_retried_with_it_after_a_500() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_TMaillage0001")).inScenario("flaky-sub")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_TMaillage0001")).inScenario("flaky-sub")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(subscription("sub_TMaillage0001", "active", true))));
+
+        var updated = gateway.updateSubscription(ACCOUNT, "sub_TMaillage0001", true, "maillage-renewal-key-1");
+
+        assertThat(updated.id()).isEqualTo("sub_TMaillage0001");
+        assertThat(updated.cancelAtPeriodEnd()).isTrue();
+        assertThat(updated.ended()).isFalse();
+        List<LoggedRequest> requests = stripe.findAll(postRequestedFor(
+                urlPathEqualTo("/v1/subscriptions/sub_TMaillage0001")));
+        assertThat(requests).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getHeader("Idempotency-Key")).isEqualTo("maillage-renewal-key-1");
+            assertThat(r.getHeader("Stripe-Account")).isEqualTo(ACCOUNT);
+            assertThat(r.getBodyAsString()).isEqualTo("cancel_at_period_end=true");
+        });
+
+        stripe.stubFor(post(urlPathEqualTo("/v1/subscriptions/sub_TMaillage0002")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(subscription("sub_TMaillage0002", "active", false))));
+        assertThat(gateway.updateSubscription(ACCOUNT, "sub_TMaillage0002", false, "maillage-renewal-key-2")
+                .cancelAtPeriodEnd()).isFalse();
+        assertThat(stripe.findAll(postRequestedFor(urlPathEqualTo("/v1/subscriptions/sub_TMaillage0002")))
+                .getFirst().getBodyAsString()).isEqualTo("cancel_at_period_end=false");
+    }
+
+    static String subscriptionEvent(String eventId, String type, String subscription) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "2026-07-29.dahlia", "account": "%s",
+                 "created": 1763900000, "livemode": false, "pending_webhooks": 1, "type": "%s",
+                 "request": {"id": null, "idempotency_key": null},
+                 "data": {"object": %s, "previous_attributes": {"cancel_at_period_end": false}}}"""
+                .formatted(eventId, ACCOUNT, type, subscription);
+    }
+
+    @Test
+    void subscription_events_are_read_with_their_status_and_cancel_at_period_end() {
+        String updated = subscriptionEvent("evt_sub_updated", "customer.subscription.updated",
+                subscription("sub_TMaillage0001", "active", true));
+        ProviderEvent event = gateway.verify(updated.getBytes(StandardCharsets.UTF_8),
+                signature(updated, Instant.now().getEpochSecond(), SECRET));
+        assertThat(event.type()).isEqualTo("customer.subscription.updated");
+        assertThat(event.created()).isEqualTo(Instant.ofEpochSecond(1763900000));
+        assertThat(event.subscription()).isNotNull();
+        assertThat(event.subscription().id()).isEqualTo("sub_TMaillage0001");
+        assertThat(event.subscription().status()).isEqualTo("active");
+        assertThat(event.subscription().cancelAtPeriodEnd()).isTrue();
+        assertThat(event.subscription().ended()).isFalse();
+        assertThat(event.checkout()).isNull();
+        assertThat(event.invoice()).isNull();
+
+        String deleted = subscriptionEvent("evt_sub_deleted", "customer.subscription.deleted",
+                subscription("sub_TMaillage0001", "canceled", false));
+        ProviderEvent end = gateway.verify(deleted.getBytes(StandardCharsets.UTF_8),
+                signature(deleted, Instant.now().getEpochSecond(), SECRET));
+        assertThat(end.subscription().ended()).isTrue();
+        assertThat(end.subscription().cancelAtPeriodEnd()).isFalse();
+    }
+
     @Test
     void without_keys_nothing_is_called_and_online_payment_is_not_configured() {
         StripeGateway off = new StripeGateway(new StripeSettings("", "", "", Duration.ofSeconds(1),

@@ -30,7 +30,9 @@ public enum Permission {
      */
     BILLING,
     /** A member's own life in the network: profile, memberships, check-in by QR code, bookings, paying online. */
-    SELF_SERVICE;
+    SELF_SERVICE,
+    /** Set or remove the platform's fee on the network's online payments: platform admins only. */
+    MANAGE_PLATFORM_FEE;
 
     private static final Set<Permission> ANIMATOR = EnumSet.of(READ_NETWORK, UPDATE_NETWORK, READ_PEOPLE,
             MANAGE_PEOPLE, READ_AUDIT, MANAGE_OPERATORS, MANAGE_PLACES, MANAGE_MEMBERS, SELL, FRONT_DESK,

@@ -286,6 +286,25 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
         return Optional.of(saved);
     }
 
+    @Override
+    public Optional<Membership> changeRenewal(Network n, MembershipId id, boolean autoRenew, String reason,
+            Instant now, Caller actor) {
+        Optional<Membership> current = memberships.findForUpdate(id);
+        if (current.isEmpty()) {
+            return current;
+        }
+        Transition changed = autoRenew ? current.get().resumeRenewal(now, actor.subject())
+                : current.get().stopRenewal(reason, now, actor.subject());
+        if (!changed.changed()) {
+            return current;
+        }
+        Membership saved = memberships.update(changed.membership());
+        publish(n, changed.events(), now);
+        audit.record(n.id(), actor, autoRenew ? "membership.renewal.resumed" : "membership.renewal.stopped",
+                saved.id().toString(), autoRenew ? Map.of() : Map.of("reason", reason));
+        return Optional.of(saved);
+    }
+
     // ---------------------------------------------------------------------------------------------- reading
 
     @Override

@@ -25,6 +25,7 @@ import fr.maillage.application.payment.port.out.PaymentProviderPort.CheckoutRequ
 import fr.maillage.application.payment.port.out.PaymentProviderPort.CheckoutState;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.InvoiceState;
 import fr.maillage.application.payment.port.out.PaymentProviderPort.ProviderEvent;
+import fr.maillage.application.payment.port.out.PaymentProviderPort.SubscriptionState;
 import fr.maillage.application.setup.OperatorScope;
 import fr.maillage.application.setup.port.out.OperatorPort;
 import fr.maillage.application.shared.Caller;
@@ -35,6 +36,7 @@ import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipId;
+import fr.maillage.domain.membership.MembershipKind;
 import fr.maillage.domain.membership.MembershipStatus;
 import fr.maillage.domain.membership.Validity;
 import fr.maillage.domain.money.Money;
@@ -73,6 +75,10 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
 
     /** The actor of what the provider's events do. */
     public static final String ACTOR = "system:stripe";
+    /** Why renewal stopped, as the history says, when the provider's subscription ended. */
+    static final String SUBSCRIPTION_ENDED = "Abonnement Stripe terminé";
+    /** ... and when it was set to end with its period (in Stripe's dashboard, or by our own request). */
+    static final String SUBSCRIPTION_ENDING = "Résiliation demandée dans Stripe";
     private static final System.Logger LOG = System.getLogger(OnlinePaymentService.class.getName());
 
     private final AccessPolicy access;
@@ -377,6 +383,21 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                 }
                 return () -> paidPeriod(network, due, invoice, event.created());
             }
+            case "customer.subscription.updated", "customer.subscription.deleted" -> {
+                SubscriptionState subscription = event.subscription();
+                if (subscription == null) {
+                    return null;
+                }
+                Optional<Checkout> started = store.checkoutOfSubscription(subscription.id());
+                if (started.isEmpty()) {
+                    // Not ours, or its session not fulfilled yet: the reconciliation comes back to it.
+                    return null;
+                }
+                boolean ended = event.type().endsWith(".deleted") || subscription.ended();
+                MembershipId first = started.get().membership();
+                return () -> subscriptionChanged(network, first, subscription.id(), subscription.cancelAtPeriodEnd(),
+                        ended, event.created());
+            }
             case "account.updated" -> {
                 AccountState state = event.accountState();
                 if (state == null) {
@@ -449,6 +470,33 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                     + " could not be recorded (" + e.code() + "); to be checked by hand");
             return false;
         }
+    }
+
+    /**
+     * A provider subscription set to end with its period, resumed, or ended: unless the state stored is newer (or
+     * ended), the latest period of its chain stops (or resumes) renewing; once ended, a renewal period still unpaid is
+     * cancelled (the provider will not charge it).
+     */
+    private boolean subscriptionChanged(Network network, MembershipId first, String subscription,
+            boolean cancelAtPeriodEnd, boolean ended, Instant at) {
+        if (!store.updateSubscription(subscription, cancelAtPeriodEnd, ended, at)) {
+            return false;
+        }
+        MembershipId period = first;
+        for (Optional<MembershipId> next = store.renewalOf(period); next.isPresent(); next = store.renewalOf(period)) {
+            period = next.get();
+        }
+        Membership latest = memberships.find(period).orElseThrow();
+        if (latest.kind() != MembershipKind.SUBSCRIPTION || latest.status().isFinal()) {
+            return false;
+        }
+        onlineMemberships.changeRenewal(network, period, !ended && !cancelAtPeriodEnd,
+                ended ? SUBSCRIPTION_ENDED : SUBSCRIPTION_ENDING, at, Caller.system("stripe"));
+        if (ended && latest.renewalOf() != null && latest.status() == MembershipStatus.PENDING_PAYMENT
+                && latest.amountPaid().cents() == 0) {
+            onlineMemberships.cancelUnpaid(network, period, SUBSCRIPTION_ENDED, at, ACTOR);
+        }
+        return true;
     }
 
     private void processing(Network network, String account, CheckoutState session) {

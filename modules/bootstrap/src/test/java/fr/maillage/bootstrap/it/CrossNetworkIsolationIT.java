@@ -91,6 +91,10 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         StripeStub.connectAndEnable(api, b.slug(), bOperator, b.animator().token());
         String bSession = api.post(bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}")
                 .token(b.member().token()).send().json().get("sessionId").asString();
+        // B's platform fee, set by a platform admin.
+        Api.Reply feeSet = api.put(bPath + "/platform-fee", "{\"fixedCents\":25,\"perMille\":10}")
+                .token(platformAdmin()).send();
+        assertThat(feeSet.status()).as(feeSet.toString()).isEqualTo(200);
         // B's invoices once everything of B is in place.
         JsonNode invoicesBefore = api.get(bPath + "/invoices").token(b.animator().token()).send().json();
         State before = state(b);
@@ -148,6 +152,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                             "{\"method\":\"CASH\",\"amountCents\":100}"),
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
                             "{\"reason\":\"Intrusion\"}"),
+                    new Attempt("PUT", bPath + "/memberships/" + bMembership + "/auto-renew",
+                            "{\"autoRenew\":false}"),
                     new Attempt("GET", bPath + "/me/memberships", null),
                     new Attempt("GET", bPath + "/invoices", null),
                     new Attempt("GET", bPath + "/invoices?member=" + bMember, null),
@@ -165,6 +171,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("POST", bPath + "/operators/" + bOperator + "/stripe-account", null),
                     new Attempt("POST", bPath + "/me/checkout", "{\"offerId\":\"" + bOffer + "\"}"),
                     new Attempt("GET", bPath + "/me/checkout/" + bSession, null),
+                    new Attempt("GET", bPath + "/platform-fee", null),
+                    new Attempt("PUT", bPath + "/platform-fee", "{\"fixedCents\":0,\"perMille\":0}"),
+                    new Attempt("DELETE", bPath + "/platform-fee", null),
                     new Attempt("POST", bPath + "/member-imports", csv, "text/csv"),
                     new Attempt("POST", bPath + "/member-imports?dryRun=true", csv, "text/csv"),
                     new Attempt("GET", bPath + "/member-imports/" + bImport, null),
@@ -202,7 +211,9 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
                         "{\"method\":\"CASH\",\"amountCents\":100}"),
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
-                        "{\"reason\":\"Intrusion\"}"))) {
+                        "{\"reason\":\"Intrusion\"}"),
+                api.put("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/auto-renew",
+                        "{\"autoRenew\":false}"))) {
             Api.Reply reply = call.token(a.animator().token()).send();
             softly.assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
             softly.assertThat(code(reply)).isEqualTo("membership.not-found");
@@ -250,6 +261,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                 .as("B's membership is as it was").isEqualTo(membershipBefore);
         assertThat(api.get(bPath + "/invoices").token(b.animator().token()).send().json())
                 .as("B's invoices are as they were").isEqualTo(invoicesBefore);
+        assertThat(api.get(bPath + "/platform-fee").token(b.animator().token()).send().json())
+                .as("B's platform fee is as it was").isEqualTo(feeSet.json());
         assertThat(after.people()).containsOnlyKeys(b.subjects().toArray(String[]::new));
         assertThat(after.people()).containsEntry(b.animator().subject(), List.of("ANIMATOR"))
                 .containsEntry(b.manager().subject(), List.of("MANAGER"))
@@ -551,6 +564,7 @@ class CrossNetworkIsolationIT extends EndToEndTest {
             case "GET" -> api.get(attempt.path());
             case "POST" -> api.post(attempt.path(), attempt.body());
             case "PATCH" -> api.patch(attempt.path(), attempt.body());
+            case "PUT" -> api.put(attempt.path(), attempt.body());
             case "DELETE" -> api.delete(attempt.path());
             default -> throw new IllegalArgumentException(attempt.method());
         };

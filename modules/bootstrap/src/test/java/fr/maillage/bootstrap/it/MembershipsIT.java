@@ -498,6 +498,75 @@ class MembershipsIT extends EndToEndTest {
     }
 
     @Test
+    void the_member_stops_the_renewal_of_their_desk_subscription_a_seller_resumes_it_and_a_stopped_one_just_expires() {
+        Shop shop = shop("stop");
+        Person member = personIn(shop.slug(), NetworkRole.MEMBER);
+        Person stranger = personIn(shop.slug(), NetworkRole.MEMBER);
+        String memberId = memberIdOf(shop, member.email());
+        String monthly = offer(shop, """
+                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
+                 "billing": "MONTHLY"}, "priceCents": 8000, "scope": {"type": "OPERATOR_PLACES"}}""");
+        LocalDate start = LocalDate.now(PARIS).minusDays(20);
+        String first = sell(shop, memberId, "{\"offerId\": \"%s\", \"startsOn\": \"%s\", \"autoRenew\": true}"
+                .formatted(monthly, start)).json().get("id").asString();
+        LocalDate until = LocalDate.parse(pay(shop, first, "{\"method\": \"CASH\", \"amountCents\": 8000}").json()
+                .get("membership").get("validUntil").asString());
+        Instant after = until.plusDays(1).atStartOfDay(PARIS).toInstant().plusSeconds(3600);
+        assertThat(lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), after))
+                .isEqualTo(new LifecycleReport(1, 1, 1, 0));
+        String second = TenantSql.of(jdbc, shop.slug()).rows("select id from membership where renewal_of = ?::uuid",
+                first).getFirst().get("id").toString();
+
+        // The member names the first period: the change applies to the latest one, the pending second period.
+        Api.Reply stopped = autoRenew(shop, first, "{\"autoRenew\": false}", member);
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(stopped.json().get("id").asString()).isEqualTo(second);
+        assertThat(stopped.json().get("autoRenew").asBoolean()).isFalse();
+        assertThat(autoRenew(shop, second, "{\"autoRenew\": false}", member).status()).as("again").isEqualTo(200);
+        JsonNode events = history(shop, second, member).json().get("items");
+        assertThat(types(history(shop, second, member))).containsExactly("SOLD", "RENEWAL_STOPPED");
+        assertThat(events.get(1).get("actor").asString()).isEqualTo(member.subject());
+        assertThat(events.get(1).get("details").get("reason").asString()).isEqualTo("Arrêté par le membre");
+
+        Api.Reply resumed = autoRenew(shop, second, "{\"autoRenew\": true}", shop.manager());
+        assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+        assertThat(resumed.json().get("autoRenew").asBoolean()).isTrue();
+        Api.Reply stoppedBySeller = autoRenew(shop, second, "{\"autoRenew\": false}", shop.manager());
+        assertThat(stoppedBySeller.json().get("autoRenew").asBoolean()).isFalse();
+        assertThat(types(history(shop, second, shop.manager()))).containsExactly("SOLD", "RENEWAL_STOPPED",
+                "RENEWAL_RESUMED", "RENEWAL_STOPPED");
+        assertThat(TenantSql.of(jdbc, shop.slug()).count("select count(*) from audit_event where target = ? and"
+                + " action like 'membership.renewal.%'", second)).as("each change audited").isEqualTo(3);
+
+        Api.Reply missing = autoRenew(shop, second, "{}", member);
+        assertThat(fieldsAndCodes(missing)).containsExactly("autoRenew:field.required");
+        Api.Reply notTheirs = autoRenew(shop, second, "{\"autoRenew\": true}", stranger);
+        assertThat(notTheirs.status()).as(notTheirs.toString()).isEqualTo(404);
+        assertThat(code(notTheirs)).isEqualTo("membership.not-found");
+        String card = sell(shop, memberId, "{\"offerId\": \"%s\"}".formatted(shop.card())).json().get("id")
+                .asString();
+        Api.Reply ofACard = autoRenew(shop, card, "{\"autoRenew\": false}", member);
+        assertThat(ofACard.status()).as(ofACard.toString()).isEqualTo(409);
+        assertThat(code(ofACard)).isEqualTo("membership.renewal.subscriptions-only");
+
+        // Paid, the second period runs to its end and expires without a third.
+        pay(shop, second, "{\"method\": \"CASH\", \"amountCents\": 8000}");
+        Instant afterSecond = until.plusMonths(1).plusDays(2).atStartOfDay(PARIS).toInstant();
+        assertThat(lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), afterSecond))
+                .as("expired, not renewed").isEqualTo(new LifecycleReport(1, 1, 0, 0));
+        assertThat(TenantSql.of(jdbc, shop.slug()).count("select count(*) from membership where renewal_of = ?::uuid",
+                second)).isZero();
+        Api.Reply tooLate = autoRenew(shop, first, "{\"autoRenew\": true}", member);
+        assertThat(tooLate.status()).as(tooLate.toString()).isEqualTo(409);
+        assertThat(code(tooLate)).isEqualTo("membership.renewal.ended");
+    }
+
+    private Api.Reply autoRenew(Shop shop, String membership, String json, Person caller) {
+        return api.put(memberships(shop.slug()) + "/" + membership + "/auto-renew", json).token(caller.token())
+                .send();
+    }
+
+    @Test
     void the_scheduled_run_over_every_network_at_the_real_time_expires_nothing_that_is_still_valid() {
         Shop shop = shop("all");
         String member = member(shop, "Rémi", "Lopez");

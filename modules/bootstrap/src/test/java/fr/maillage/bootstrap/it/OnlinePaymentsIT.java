@@ -200,6 +200,107 @@ class OnlinePaymentsIT extends EndToEndTest {
                 .map(r -> r.get("kind") + " " + r.get("gross_cents") + " settled " + r.get("settled")).toList();
     }
 
+    // ---------------------------------------------------------------------------------------------- platform fee
+
+    @Test
+    void a_platform_admin_sets_the_network_fee_the_next_checkout_takes_it_and_removing_it_means_no_fee() {
+        Shop shop = shop("fee", true);
+        String fee = "/api/networks/" + shop.slug() + "/platform-fee";
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+
+        Api.Reply none = api.get(fee).token(shop.animator().token()).send();
+        assertThat(none.status()).as(none.toString()).isEqualTo(200);
+        assertThat(none.json().get("fixedCents").asLong()).isZero();
+        assertThat(none.json().get("perMille").asInt()).isZero();
+
+        Api.Reply set = api.put(fee, "{\"fixedCents\": 30, \"perMille\": 15}").token(platformAdmin()).send();
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("fixedCents").asLong()).isEqualTo(30);
+        assertThat(set.json().get("perMille").asInt()).isEqualTo(15);
+        Api.Reply read = api.get(fee).token(shop.manager().token()).send();
+        assertThat(read.status()).as("managers read it too: " + read).isEqualTo(200);
+        assertThat(read.json().get("perMille").asInt()).isEqualTo(15);
+        assertThat(sql.rows("select action, details->>'fixedCents' as fixed, details->>'perMille' as per_mille"
+                + " from audit_event where action like 'network.platform-fee.%'"))
+                .containsExactly(Map.of("action", "network.platform-fee.set", "fixed", "30", "per_mille", "15"));
+
+        // 30 cents + 15 per mille of 50 € = 105 cents, on the next session of the operator's account.
+        Checkout first = open(shop);
+        String form = lastCheckoutForm(shop);
+        assertThat(form).contains("payment_intent_data[application_fee_amount]=105",
+                "metadata[membership_id]=" + first.membership());
+        assertThat(sql.rows("select fee_cents from stripe_checkout where session_id = ?", first.session()))
+                .containsExactly(Map.of("fee_cents", 105L));
+
+        Api.Reply removed = api.delete(fee).token(platformAdmin()).send();
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+        assertThat(api.delete(fee).token(platformAdmin()).send().status()).as("removing again").isEqualTo(204);
+        assertThat(sql.count("select count(*) from audit_event where action = 'network.platform-fee.removed'"))
+                .as("one removal audited").isEqualTo(1);
+        Checkout second = open(shop);
+        assertThat(lastCheckoutForm(shop)).contains("metadata[membership_id]=" + second.membership())
+                .doesNotContain("application_fee_amount");
+        assertThat(sql.rows("select fee_cents from stripe_checkout where session_id = ?", second.session()))
+                .containsExactly(Map.of("fee_cents", 0L));
+        assertThat(api.get(fee).token(shop.animator().token()).send().json().get("fixedCents").asLong()).isZero();
+    }
+
+    @Test
+    void invalid_fees_are_400_with_their_fields_animators_cannot_change_the_fee_and_other_networks_do_not_see_it() {
+        Shop shop = shop("fee-rules", false);
+        String fee = "/api/networks/" + shop.slug() + "/platform-fee";
+        api.put(fee, "{\"fixedCents\": 10, \"perMille\": 5}").token(platformAdmin()).send();
+
+        Api.Reply invalid = api.put(fee, "{\"fixedCents\": -1, \"perMille\": 301}").token(platformAdmin())
+                .header("Accept-Language", "en").send();
+        assertThat(invalid.status()).as(invalid.toString()).isEqualTo(400);
+        assertThat(invalid.contentType()).startsWith("application/problem+json");
+        assertThat(invalid.json().get("errors").values()).extracting(e -> e.get("field").asString() + ":"
+                + e.get("code").asString()).containsExactlyInAnyOrder("fixedCents:platform-fee.fixed-cents.range",
+                "perMille:platform-fee.per-mille.range");
+        assertThat(invalid.json().get("errors").values()).extracting(e -> e.get("message").asString())
+                .contains("The proportional part of the platform’s fee is between 0 and 300 per mille.");
+        Api.Reply tooHigh = api.put(fee, "{\"fixedCents\": 2001, \"perMille\": 0}").token(platformAdmin()).send();
+        assertThat(tooHigh.status()).isEqualTo(400);
+        assertThat(tooHigh.json().get("errors").get(0).get("message").asString())
+                .startsWith("La part fixe de la commission de la plateforme est comprise entre 0 et 2");
+        Api.Reply missing = api.put(fee, "{\"perMille\": 10}").token(platformAdmin()).send();
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").values()).extracting(e -> e.get("field").asString() + ":"
+                + e.get("code").asString()).containsExactly("fixedCents:field.required");
+        Api.Reply notANumber = api.put(fee, "{\"fixedCents\": \"beaucoup\", \"perMille\": 10}")
+                .token(platformAdmin()).send();
+        assertThat(notANumber.status()).as(notANumber.toString()).isEqualTo(400);
+
+        Api.Reply byAnimator = api.put(fee, "{\"fixedCents\": 0, \"perMille\": 0}").token(shop.animator().token())
+                .send();
+        assertThat(byAnimator.status()).as(byAnimator.toString()).isEqualTo(403);
+        assertThat(api.delete(fee).token(shop.manager().token()).send().status()).isEqualTo(403);
+        assertThat(api.get(fee).token(shop.member().token()).send().status()).as("members do not read it")
+                .isEqualTo(403);
+
+        String elsewhere = newNetwork("pay-fee-elsewhere");
+        Person stranger = personIn(elsewhere, NetworkRole.ANIMATOR);
+        for (Api.Call call : List.of(api.get(fee), api.put(fee, "{\"fixedCents\": 0, \"perMille\": 0}"),
+                api.delete(fee))) {
+            Api.Reply reply = call.token(stranger.token()).send();
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+            assertThat(code(reply)).isEqualTo("network.not-found");
+        }
+
+        JsonNode kept = api.get(fee).token(shop.animator().token()).send().json();
+        assertThat(kept.get("fixedCents").asLong()).isEqualTo(10);
+        assertThat(kept.get("perMille").asInt()).isEqualTo(5);
+        assertThat(TenantSql.of(jdbc, shop.slug()).count("select count(*) from audit_event where action like "
+                + "'network.platform-fee.%'")).as("only the admin's change is audited").isEqualTo(1);
+    }
+
+    /** The form of the latest Checkout session created on the shop's account. */
+    String lastCheckoutForm(Shop shop) {
+        return SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Stripe-Account", equalTo(shop.account()))).getLast().getBodyAsString();
+    }
+
     @Test
     void a_checkout_is_refused_while_the_seller_cannot_take_payments_and_withdrawn_when_stripe_stays_down() {
         Shop shop = shop("down", false);
@@ -515,6 +616,202 @@ class OnlinePaymentsIT extends EndToEndTest {
         assertThat(documents(sql, id)).as("the first period's invoice").containsExactly("INVOICE 6000 settled 6000");
         assertThat(documents(sql, renewal)).as("one invoice per paid period")
                 .containsExactly("INVOICE 6000 settled 6000");
+    }
+
+    // ---------------------------------------------------------------------------------------------- renewal ends
+
+    @Test
+    void a_subscription_deleted_in_stripe_stops_renewals_and_cancels_the_unpaid_next_period_once() {
+        Shop shop = shop("sub-deleted", true);
+        Subscribed sub = subscribe(shop);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), sub.afterFirstPeriod());
+        String second = sql.rows("select id from membership where renewal_of = ?::uuid", sub.membership()).getFirst()
+                .get("id").toString();
+        assertThat(membership(shop, second).get("status").asString()).isEqualTo("PENDING_PAYMENT");
+        assertThat(documents(sql, second)).as("an online renewal is invoiced when paid, not before").isEmpty();
+
+        long t = Instant.now().getEpochSecond();
+        String deleted = StripeStub.event(StripeStub.id("evt_"), "customer.subscription.deleted", shop.account(),
+                t, StripeStub.subscription(sub.subscription(), "canceled", false, sub.membership()));
+        assertThat(deliver(deleted).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(deleted).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        // An older update delivered late (still renewing, as Stripe saw it before the end): changes nothing.
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "customer.subscription.updated",
+                shop.account(), t - 60, StripeStub.subscription(sub.subscription(), "active", false,
+                        sub.membership()))).json().get("outcome").asString()).isEqualTo("APPLIED");
+
+        JsonNode cancelled = membership(shop, second);
+        assertThat(cancelled.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("autoRenew").asBoolean()).isFalse();
+        assertThat(cancelled.get("cancelReason").asString()).isEqualTo("Abonnement Stripe terminé");
+        assertThat(types(shop, second)).containsExactly("SOLD", "RENEWAL_STOPPED", "CANCELLED");
+        assertThat(types(shop, sub.membership())).as("the paid first period is left as it is")
+                .containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "EXPIRED", "RENEWED");
+        assertThat(documents(sql, second)).as("never paid: no invoice, no credit note, whatever the events")
+                .isEmpty();
+        assertThat(documents(sql, sub.membership())).as("the paid first period keeps its invoice")
+                .containsExactly("INVOICE 6000 settled 6000");
+        assertThat(sql.rows("select cancel_at_period_end, ended from stripe_subscription where subscription_id = ?",
+                sub.subscription())).containsExactly(Map.of("cancel_at_period_end", false, "ended", true));
+
+        Instant afterSecond = LocalDate.parse(cancelled.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), afterSecond);
+        assertThat(sql.count("select count(*) from membership where renewal_of = ?::uuid", second))
+                .as("no further period").isZero();
+        Api.Reply resume = api.put(autoRenew(shop, second), "{\"autoRenew\": true}").token(shop.member().token())
+                .send();
+        assertThat(resume.status()).as(resume.toString()).isEqualTo(409);
+        assertThat(code(resume)).isEqualTo("membership.renewal.provider-ended");
+    }
+
+    @Test
+    void the_member_stopping_renewal_sets_cancel_at_period_end_in_stripe_with_a_stored_key_and_events_apply_once() {
+        Shop shop = shop("sub-stop", true);
+        Subscribed sub = subscribe(shop);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        String path = "/v1/subscriptions/" + sub.subscription();
+        // Stripe answers 500 first: the change is made at the retry, with the same idempotency key.
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .inScenario(path).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .inScenario(path).whenScenarioStateIs("up").willReturn(json(StripeStub.subscription(
+                        sub.subscription(), "active", true, sub.membership()))));
+
+        Api.Reply stopped = api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).send();
+
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(stopped.json().get("autoRenew").asBoolean()).isFalse();
+        Map<String, Object> request = sql.rows("select idempotency_key, status, result from stripe_request"
+                + " where purpose = 'subscription-renewal'").getFirst();
+        List<LoggedRequest> calls = SERVER.findAll(postRequestedFor(urlPathEqualTo(path)));
+        assertThat(calls).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getHeader("Idempotency-Key")).isEqualTo(request.get("idempotency_key"));
+            assertThat(r.getHeader("Stripe-Account")).isEqualTo(shop.account());
+            assertThat(r.getBodyAsString()).isEqualTo("cancel_at_period_end=true");
+        });
+        assertThat(request).containsEntry("status", "DONE").containsEntry("result", sub.subscription());
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED",
+                "RENEWAL_STOPPED");
+        assertThat(api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).send().status()).as("again: nothing to change").isEqualTo(200);
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("and Stripe is not called again")
+                .hasSize(2);
+
+        // The event of our own change, then the operator resuming it in Stripe, then an older event delivered late.
+        long t = Instant.now().getEpochSecond();
+        assertThat(deliver(updated(shop, sub, t - 1, true)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        String resumed = updated(shop, sub, t + 120, false);
+        assertThat(deliver(resumed).json().get("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(deliver(resumed).json().get("outcome").asString()).isEqualTo("DUPLICATE");
+        assertThat(deliver(updated(shop, sub, t + 60, true)).json().get("outcome").asString())
+                .isEqualTo("APPLIED");
+        assertThat(membership(shop, sub.membership()).get("autoRenew").asBoolean()).as("the newest state").isTrue();
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED",
+                "RENEWAL_STOPPED", "RENEWAL_RESUMED");
+
+        // The operator sets it to end again in Stripe: renewal stops, and the period's end creates nothing.
+        assertThat(deliver(updated(shop, sub, t + 180, true)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode history = api.get("/api/networks/" + shop.slug() + "/memberships/" + sub.membership() + "/history")
+                .token(shop.manager().token()).send().json().get("items");
+        assertThat(history.get(5).get("type").asString()).isEqualTo("RENEWAL_STOPPED");
+        assertThat(history.get(5).get("actor").asString()).isEqualTo("system:stripe");
+        assertThat(history.get(5).get("details").get("reason").asString()).isEqualTo("Résiliation demandée dans Stripe");
+        lifecycle.expireAndRenew(NetworkSlug.of(shop.slug()), sub.afterFirstPeriod());
+        assertThat(membership(shop, sub.membership()).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(sql.count("select count(*) from membership where renewal_of = ?::uuid", sub.membership()))
+                .as("no next period").isZero();
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("events never call Stripe").hasSize(2);
+    }
+
+    @Test
+    void renewal_of_a_subscription_bought_online_cannot_be_stopped_before_its_first_payment() {
+        Shop shop = shop("sub-unpaid", true);
+        Opened opened = openSubscription(shop);
+
+        Api.Reply early = api.put(autoRenew(shop, opened.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).header("Accept-Language", "en").send();
+
+        assertThat(early.status()).as(early.toString()).isEqualTo(409);
+        assertThat(code(early)).isEqualTo("membership.renewal.payment-pending");
+        assertThat(early.json().get("detail").asString()).startsWith("This subscription bought online is not paid");
+        assertThat(membership(shop, opened.membership()).get("autoRenew").asBoolean()).isTrue();
+        assertThat(types(shop, opened.membership())).containsExactly("SOLD");
+    }
+
+    @Test
+    void switching_renewal_off_while_stripe_is_down_changes_nothing() {
+        Shop shop = shop("sub-down", true);
+        Subscribed sub = subscribe(shop);
+        String path = "/v1/subscriptions/" + sub.subscription();
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"api_error\"}}")));
+
+        Api.Reply down = api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.manager().token()).send();
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).as("the first attempt and 3 retries")
+                .hasSize(4).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(TenantSql.of(jdbc,
+                        shop.slug()).rows("select idempotency_key from stripe_request where purpose ="
+                        + " 'subscription-renewal'").getFirst().get("idempotency_key").toString());
+        assertThat(membership(shop, sub.membership()).get("autoRenew").asBoolean()).isTrue();
+        assertThat(types(shop, sub.membership())).containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED");
+    }
+
+    String updated(Shop shop, Subscribed sub, long created, boolean cancelAtPeriodEnd) {
+        return StripeStub.event(StripeStub.id("evt_"), "customer.subscription.updated", shop.account(), created,
+                StripeStub.subscription(sub.subscription(), "active", cancelAtPeriodEnd, sub.membership()));
+    }
+
+    static String autoRenew(Shop shop, String membership) {
+        return "/api/networks/" + shop.slug() + "/memberships/" + membership + "/auto-renew";
+    }
+
+    /** A monthly subscription bought online by the shop's member: its first period, paid, and its Stripe id. */
+    record Subscribed(String membership, String subscription, Instant afterFirstPeriod) {
+    }
+
+    Subscribed subscribe(Shop shop) {
+        Opened opened = openSubscription(shop);
+        String id = opened.membership();
+        String subscription = StripeStub.id("sub_");
+        String paidSession = StripeStub.session(opened.session(), "complete", "paid", null, 6000, id)
+                .replace("\"mode\": \"payment\"", "\"mode\": \"subscription\", \"subscription\": \"" + subscription
+                        + "\"");
+        assertThat(deliver(StripeStub.event(StripeStub.id("evt_"), "checkout.session.completed", shop.account(),
+                Instant.now().getEpochSecond(), paidSession)).json().get("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode first = membership(shop, id);
+        assertThat(first.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(first.get("autoRenew").asBoolean()).isTrue();
+        Instant afterLastDay = LocalDate.parse(first.get("validUntil").asString()).plusDays(1)
+                .atStartOfDay(ZoneId.of("Europe/Paris")).toInstant().plusSeconds(90);
+        return new Subscribed(id, subscription, afterLastDay);
+    }
+
+    record Opened(String session, String membership) {
+    }
+
+    /** The shop's member opens a Checkout session for a monthly subscription of 60 € (not paid yet). */
+    Opened openSubscription(Shop shop) {
+        Api.Reply offer = api.post(OffersIT.offers(shop.slug()), """
+                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
+                 "billing": "MONTHLY"}, "priceCents": 6000, "scope": {"type": "OPERATOR_PLACES"}}"""
+                .formatted(shop.operator())).token(shop.manager().token()).send();
+        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
+        String session = StripeStub.id("cs_test_");
+        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
+                equalTo(shop.account())).willReturn(json(StripeStub.session(session, "open", "unpaid", null, 6000,
+                        "pending"))));
+        Api.Reply started = api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \""
+                + offer.json().get("id").asString() + "\"}").token(shop.member().token()).send();
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        return new Opened(session, started.json().get("membership").get("id").asString());
     }
 
     /** A paid invoice of a subscription, as Stripe shows it (the subscription under parent). */

@@ -150,4 +150,23 @@ final class StripeStub {
                    "amount": %d, "charge": "%s", "currency": "eur", "status": "succeeded"}]}}"""
                 .formatted(id, amount, amount, refunded, refunded == amount, paymentIntent, lastRefund, refunded, id);
     }
+
+    /** A subscription on a connected account as Stripe shows it (one monthly item). */
+    static String subscription(String id, String status, boolean cancelAtPeriodEnd, String membership) {
+        return """
+                {"id": "%s", "object": "subscription", "status": "%s", "cancel_at_period_end": %s,
+                 "cancel_at": %s, "canceled_at": %s, "ended_at": %s, "collection_method": "charge_automatically",
+                 "created": 1763800000, "currency": "eur", "customer": "cus_maillage0000000000001",
+                 "livemode": false, "start_date": 1763800000,
+                 "items": {"object": "list", "has_more": false, "data": [{"id": "si_maillage00000000001",
+                   "object": "subscription_item", "quantity": 1, "subscription": "%s",
+                   "current_period_start": 1763800000, "current_period_end": 1766478400,
+                   "price": {"id": "price_maillage000000001", "object": "price", "currency": "eur",
+                     "unit_amount": 6000, "type": "recurring", "recurring": {"interval": "month",
+                     "interval_count": 1, "usage_type": "licensed"}}}]},
+                 "metadata": {"membership_id": "%s"}}"""
+                .formatted(id, status, cancelAtPeriodEnd, cancelAtPeriodEnd ? "1766478400" : "null",
+                        "canceled".equals(status) ? "1766478400" : "null",
+                        "canceled".equals(status) ? "1766478400" : "null", id, membership);
+    }
 }

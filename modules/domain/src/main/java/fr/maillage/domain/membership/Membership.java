@@ -319,6 +319,55 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
         return new Transition(renewal, events);
     }
 
+    // ------------------------------------------------------------------------------------------------ automatic renewal
+
+    /**
+     * Switches automatic renewal off: when this period ends, no next period is created. {@code reason} says why, in
+     * the history ("Arrêté par le membre", "Abonnement Stripe terminé"...). Already off: nothing changes, no event.
+     *
+     * @throws ConflictException {@code membership.renewal.subscriptions-only} for a card or a day pass,
+     *     {@code membership.renewal.ended} when it has expired or was cancelled (its renewal, if any, is the next
+     *     period)
+     */
+    public Transition stopRenewal(String reason, Instant now, String actor) {
+        Objects.requireNonNull(reason);
+        checkRenewalChangeable(false);
+        if (!autoRenew) {
+            return new Transition(this, List.of());
+        }
+        return new Transition(withAutoRenew(false),
+                List.of(new MembershipEvent.RenewalStopped(id, now, actor, reason)));
+    }
+
+    /**
+     * Switches automatic renewal back on: when this period ends, the next one is created. Already on: nothing changes,
+     * no event.
+     *
+     * @throws ConflictException as {@link #stopRenewal}
+     */
+    public Transition resumeRenewal(Instant now, String actor) {
+        checkRenewalChangeable(true);
+        if (autoRenew) {
+            return new Transition(this, List.of());
+        }
+        return new Transition(withAutoRenew(true), List.of(new MembershipEvent.RenewalResumed(id, now, actor)));
+    }
+
+    private void checkRenewalChangeable(boolean wanted) {
+        if (kind() != MembershipKind.SUBSCRIPTION) {
+            throw new ConflictException("membership.renewal.subscriptions-only");
+        }
+        if (status.isFinal() && autoRenew != wanted) {
+            throw new ConflictException("membership.renewal.ended");
+        }
+    }
+
+    private Membership withAutoRenew(boolean renew) {
+        return new Membership(id, network, member, offer, status, entriesRemaining, validFrom, validUntil,
+                periodAnchor, amountPaid, renewalOf, renew, soldAt, soldBy, soldOnline, activatedAt, endedAt, cancelReason,
+                version);
+    }
+
     // ------------------------------------------------------------------------------------------------ reading
 
     public MembershipKind kind() {

@@ -185,4 +185,38 @@ public sealed interface MembershipEvent {
             return d;
         }
     }
+
+    /**
+     * Automatic renewal was switched off (by the member, a seller, or the payment provider's subscription ending or
+     * set to end): no next period will be created. {@code reason} says why, as the history shows it.
+     */
+    record RenewalStopped(MembershipId membership, Instant occurredAt, String actor, String reason)
+            implements MembershipEvent {
+
+        @Override
+        public String type() {
+            return "RENEWAL_STOPPED";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("reason", reason);
+            return d;
+        }
+    }
+
+    /** Automatic renewal was switched back on: the next period will be created when this one ends. */
+    record RenewalResumed(MembershipId membership, Instant occurredAt, String actor) implements MembershipEvent {
+
+        @Override
+        public String type() {
+            return "RENEWAL_RESUMED";
+        }
+
+        @Override
+        public Map<String, String> details() {
+            return Map.of();
+        }
+    }
 }

@@ -345,6 +345,60 @@ class MembershipTest {
         assertThat(renewal.events()).extracting(MembershipEvent::type).containsExactly("RENEWED", "SOLD", "ACTIVATED");
     }
 
+    @Test
+    void automatic_renewal_is_stopped_and_resumed_with_one_event_each_and_a_stopped_subscription_does_not_renew() {
+        Instant saleDay = Instant.parse("2026-01-31T09:00:00Z");
+        Membership sold = sell(offer(new OfferTerms.Subscription(OfferTerms.Billing.MONTHLY), 12_000),
+                new Membership.Sale(null, true), saleDay).membership();
+        Membership active = sold.recordPayment(payment(sold, PaymentMethod.CASH, 12_000, null, saleDay), PARIS)
+                .membership();
+        Instant later = saleDay.plusSeconds(3600);
+
+        Transition stop = active.stopRenewal("Arrêté par le membre", later, "member-1");
+        assertThat(stop.membership().autoRenew()).isFalse();
+        assertThat(stop.membership().status()).isEqualTo(MembershipStatus.ACTIVE);
+        assertThat(stop.membership().validity()).isEqualTo(active.validity());
+        assertThat(stop.membership().amountPaid()).isEqualTo(active.amountPaid());
+        assertThat(stop.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("RENEWAL_STOPPED");
+            assertThat(e.membership()).isEqualTo(active.id());
+            assertThat(e.occurredAt()).isEqualTo(later);
+            assertThat(e.actor()).isEqualTo("member-1");
+            assertThat(e.details()).containsExactly(java.util.Map.entry("reason", "Arrêté par le membre"));
+        });
+        Transition again = stop.membership().stopRenewal("Encore", later, "manager-1");
+        assertThat(again.changed()).as("already stopped: no event").isFalse();
+        assertThat(again.membership()).isSameAs(stop.membership());
+
+        Membership expired = stop.membership().expire(Instant.parse("2026-02-28T00:05:00Z"), PARIS, "system")
+                .membership();
+        assertThat(expired.renews()).as("a stopped subscription is not renewed").isFalse();
+        assertThatThrownBy(() -> expired.renew(new MembershipId(UUID.randomUUID()), later, PARIS, "system"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(code(() -> expired.resumeRenewal(later, "member-1"))).isEqualTo("membership.renewal.ended");
+        assertThat(expired.stopRenewal("Encore", later, "member-1").changed())
+                .as("stopping an ended one that does not renew changes nothing").isFalse();
+
+        Transition resume = stop.membership().resumeRenewal(later, "manager-1");
+        assertThat(resume.membership().autoRenew()).isTrue();
+        assertThat(resume.events()).extracting(MembershipEvent::type).containsExactly("RENEWAL_RESUMED");
+        assertThat(resume.events().getFirst().details()).isEmpty();
+        assertThat(resume.membership().resumeRenewal(later, "manager-1").changed()).as("already on").isFalse();
+        assertThat(resume.membership().expire(Instant.parse("2026-02-28T00:05:00Z"), PARIS, "system").membership()
+                .renews()).isTrue();
+
+        Membership pending = sold.stopRenewal("Arrêté par le vendeur", saleDay, "manager-1").membership();
+        assertThat(pending.autoRenew()).as("a pending period stops too").isFalse();
+        Membership cancelled = active.cancel("Départ", later, "manager-1").membership();
+        assertThat(code(() -> cancelled.stopRenewal("Départ", later, "manager-1")))
+                .isEqualTo("membership.renewal.ended");
+        Membership card = sold(offer(LA_SERRE, 5_000));
+        assertThat(code(() -> card.stopRenewal("Non", later, "manager-1")))
+                .isEqualTo("membership.renewal.subscriptions-only");
+        assertThat(code(() -> card.resumeRenewal(later, "manager-1")))
+                .isEqualTo("membership.renewal.subscriptions-only");
+    }
+
     // ---------------------------------------------------------------------------------------------- coverage
 
     @Test

@@ -195,6 +195,46 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
     }
 
     @Override
+    public Optional<SubscriptionLink> subscriptionOf(MembershipId firstPeriod) {
+        return jdbc.query("""
+                select subscription_id, account_id from stripe_checkout
+                where network_id = :network and membership_id = :membership and subscription_id is not null
+                order by created_at limit 1""", params().addValue("membership", firstPeriod.value()),
+                (rs, i) -> new SubscriptionLink(rs.getString(1), rs.getString(2), firstPeriod)).stream().findFirst();
+    }
+
+    @Override
+    public boolean hasCheckout(MembershipId membership) {
+        return !jdbc.queryForList("select 1 from stripe_checkout where network_id = :network and membership_id = :m"
+                + " limit 1", params().addValue("m", membership.value()), Integer.class).isEmpty();
+    }
+
+    @Override
+    public Optional<SubscriptionStatus> subscription(String subscription) {
+        return jdbc.query("""
+                select cancel_at_period_end, ended, status_at from stripe_subscription
+                where network_id = :network and subscription_id = :subscription""",
+                params().addValue("subscription", subscription), (rs, i) -> new SubscriptionStatus(subscription,
+                        rs.getBoolean(1), rs.getBoolean(2), rs.getTimestamp(3).toInstant())).stream().findFirst();
+    }
+
+    @Override
+    public boolean updateSubscription(String subscription, boolean cancelAtPeriodEnd, boolean ended, Instant asOf) {
+        return jdbc.update("""
+                insert into stripe_subscription (network_id, subscription_id, cancel_at_period_end, ended, status_at,
+                    updated_at)
+                values (:network, :subscription, :cancel, :ended, :asOf, :now)
+                on conflict (network_id, subscription_id) do update set
+                    cancel_at_period_end = excluded.cancel_at_period_end, ended = excluded.ended,
+                    status_at = greatest(stripe_subscription.status_at, excluded.status_at),
+                    updated_at = excluded.updated_at
+                where not stripe_subscription.ended
+                    and (excluded.ended or stripe_subscription.status_at <= excluded.status_at)""",
+                params().addValue("subscription", subscription).addValue("cancel", cancelAtPeriodEnd)
+                        .addValue("ended", ended).addValue("asOf", Timestamp.from(asOf))) > 0;
+    }
+
+    @Override
     public Optional<MembershipId> renewalOf(MembershipId membership) {
         return jdbc.query("select id from membership where network_id = :network and renewal_of = :membership",
                 params().addValue("membership", membership.value()),
@@ -232,5 +272,19 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
         return jdbc.query("select fixed_cents, per_mille from stripe_network_fee where network_id = :network",
                 params(), (rs, i) -> new PlatformFee(rs.getLong(1), rs.getInt(2))).stream().findFirst()
                 .orElse(PlatformFee.NONE);
+    }
+
+    @Override
+    public void setPlatformFee(PlatformFee fee) {
+        jdbc.update("""
+                insert into stripe_network_fee (network_id, fixed_cents, per_mille) values (:network, :fixed, :perMille)
+                on conflict (network_id) do update set fixed_cents = excluded.fixed_cents,
+                    per_mille = excluded.per_mille""",
+                params().addValue("fixed", fee.fixedCents()).addValue("perMille", fee.perMille()));
+    }
+
+    @Override
+    public boolean removePlatformFee() {
+        return jdbc.update("delete from stripe_network_fee where network_id = :network", params()) > 0;
     }
 }

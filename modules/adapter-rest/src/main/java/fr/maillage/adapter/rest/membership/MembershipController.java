@@ -8,6 +8,7 @@ import fr.maillage.adapter.rest.shared.PageResponse;
 import fr.maillage.application.membership.port.in.CancelMembershipCommand;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase.PaymentResult;
+import fr.maillage.application.membership.port.in.MembershipRenewalUseCase;
 import fr.maillage.application.membership.port.in.MembershipsQuery;
 import fr.maillage.application.membership.port.in.RecordPaymentCommand;
 import fr.maillage.application.membership.port.in.SellMembershipCommand;
@@ -25,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,10 +43,16 @@ class MembershipController {
 
     private final ManageMembershipsUseCase manage;
     private final MembershipsQuery memberships;
+    private final MembershipRenewalUseCase renewals;
 
-    MembershipController(ManageMembershipsUseCase manage, MembershipsQuery memberships) {
+    MembershipController(ManageMembershipsUseCase manage, MembershipsQuery memberships,
+            MembershipRenewalUseCase renewals) {
         this.manage = manage;
         this.memberships = memberships;
+        this.renewals = renewals;
+    }
+
+    record AutoRenewRequest(@Nullable Boolean autoRenew) {
     }
 
     record SaleRequest(@Nullable String offerId, @Nullable String startsOn, @Nullable Boolean autoRenew) {
@@ -124,8 +132,26 @@ class MembershipController {
         return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(MembershipResponse.of(m));
     }
 
+    @Operation(summary = "Switch a subscription's automatic renewal off or on", description = "The member it "
+            + "belongs to; animators; managers for their operators' sales (others: 404 membership.not-found). Any "
+            + "period of the subscription may be named: the change applies to its latest period, which is answered. "
+            + "autoRenew false: no next period will be created (RENEWAL_STOPPED); true: renewed again "
+            + "(RENEWAL_RESUMED); as it already was: nothing changes. A subscription bought online is changed in "
+            + "Stripe first (cancel_at_period_end on the operator's account): 503 if Stripe cannot be reached "
+            + "(nothing changed). 409 membership.renewal.subscriptions-only, membership.renewal.ended (its latest "
+            + "period expired or was cancelled), membership.renewal.provider-ended (resuming once the Stripe "
+            + "subscription has ended), membership.renewal.payment-pending (bought online, not paid yet), "
+            + "payment.online.not-configured.")
+    @PutMapping(path = "/memberships/{membershipId}/auto-renew", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MembershipResponse> autoRenew(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
+            @PathVariable String membershipId, @RequestBody AutoRenewRequest body) {
+        Membership m = renewals.setAutoRenew(caller, network(slug), membershipId, body.autoRenew());
+        return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(MembershipResponse.of(m));
+    }
+
     @Operation(summary = "A membership's history", description = "Its events in order: SOLD, PAYMENT_RECORDED, "
-            + "ACTIVATED, CANCELLED, EXPIRED, RENEWED. Whoever may read the membership.")
+            + "ACTIVATED, CANCELLED, EXPIRED, RENEWED, REFUNDED, RENEWAL_STOPPED, RENEWAL_RESUMED. Whoever may read "
+            + "the membership.")
     @GetMapping("/memberships/{membershipId}/history")
     PageResponse<EventResponse> history(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @PathVariable String membershipId, @RequestParam(required = false) @Nullable Integer page,

@@ -1,6 +1,7 @@
 package fr.maillage.application.membership.port.in;
 
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase.PaymentResult;
+import fr.maillage.application.shared.Caller;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipId;
@@ -47,4 +48,15 @@ public interface OnlineMembershipsUseCase {
      */
     Optional<Membership> cancelUnpaid(Network network, MembershipId membership, String reason, Instant now,
             String actor);
+
+    /**
+     * Switches the automatic renewal of a subscription's period on or off ({@code RENEWAL_RESUMED},
+     * {@code RENEWAL_STOPPED} with {@code reason}), its row locked; audited as {@code membership.renewal.resumed} or
+     * {@code .stopped} with {@code actor} as the author when it changes. Empty if there is no such membership.
+     *
+     * @throws fr.maillage.domain.shared.ConflictException {@code membership.renewal.subscriptions-only},
+     *     {@code membership.renewal.ended}
+     */
+    Optional<Membership> changeRenewal(Network network, MembershipId membership, boolean autoRenew, String reason,
+            Instant now, Caller actor);
 }

@@ -59,6 +59,24 @@ public interface OnlinePaymentStorePort {
     /** The session that started the subscription. */
     Optional<Checkout> checkoutOfSubscription(String subscription);
 
+    /**
+     * The provider subscription that a Checkout session started for the membership (the first period of its chain),
+     * once the session is paid and linked.
+     */
+    Optional<SubscriptionLink> subscriptionOf(MembershipId firstPeriod);
+
+    /** Whether a Checkout session was opened for the membership (whatever became of it). */
+    boolean hasCheckout(MembershipId membership);
+
+    /** A provider subscription's state as last stored ({@code stripe_subscription}), if any. */
+    Optional<SubscriptionStatus> subscription(String subscription);
+
+    /**
+     * Stores a provider subscription's state as true at {@code asOf}, unless a newer state is stored or it has ended
+     * (an end is final, and wins whatever its time). Whether it changed.
+     */
+    boolean updateSubscription(String subscription, boolean cancelAtPeriodEnd, boolean ended, Instant asOf);
+
     /** The membership that renews this one (its next period), if any. */
     Optional<MembershipId> renewalOf(MembershipId membership);
 
@@ -74,8 +92,14 @@ public interface OnlinePaymentStorePort {
     /** Whether the event was applied already (a read: {@link #markEventApplied} is what guards concurrency). */
     boolean eventApplied(String eventId);
 
-    /** The network's platform fee on online payments. */
+    /** The network's platform fee on online payments ({@link PlatformFee#NONE} when none is set). */
     PlatformFee platformFee();
+
+    /** Sets the network's platform fee (inserted or replaced). */
+    void setPlatformFee(PlatformFee fee);
+
+    /** Removes the network's platform fee; whether there was one. */
+    boolean removePlatformFee();
 
     /** An operator's account at the provider, as last reported. */
     record ConnectedAccount(OperatorId operator, String accountId, boolean chargesEnabled, boolean payoutsEnabled,
@@ -98,6 +122,14 @@ public interface OnlinePaymentStorePort {
             return new Checkout(sessionId, membership, operator, accountId, newStatus, amountCents, feeCents,
                     newPaymentIntent, newRefundedCents, createdAt);
         }
+    }
+
+    /** A subscription started by a Checkout session: on the connected account {@code accountId}, for a chain. */
+    record SubscriptionLink(String subscription, String accountId, MembershipId firstPeriod) {
+    }
+
+    /** A provider subscription as stored: set to end with its period, or ended; {@code statusAt} when it was so. */
+    record SubscriptionStatus(String subscription, boolean cancelAtPeriodEnd, boolean ended, Instant statusAt) {
     }
 
     /**

@@ -38,6 +38,15 @@ public interface PaymentProviderPort {
     /** A Checkout session read from the provider. */
     CheckoutState checkout(String account, String sessionId);
 
+    /**
+     * Sets whether the subscription ends with its current period ({@code cancel_at_period_end}) on the connected
+     * account; the subscription as the provider now has it.
+     *
+     * @throws fr.maillage.application.shared.ServiceUnavailableException {@code stripe} after the retries
+     */
+    SubscriptionState updateSubscription(String account, String subscription, boolean cancelAtPeriodEnd,
+            String idempotencyKey);
+
     /** The events of the connected account created at or after {@code since}, oldest first. */
     List<ProviderEvent> eventsSince(String account, Instant since);
 
@@ -98,6 +107,18 @@ public interface PaymentProviderPort {
     record InvoiceState(String id, @Nullable String subscription, @Nullable String billingReason, long amountPaid) {
     }
 
+    /**
+     * A subscription on a connected account: {@code status} (active, past_due, canceled...), and whether it ends with
+     * its current period.
+     */
+    record SubscriptionState(String id, String status, boolean cancelAtPeriodEnd) {
+
+        /** Whether it is over for good (canceled, or its first payment never completed). */
+        public boolean ended() {
+            return "canceled".equals(status) || "incomplete_expired".equals(status);
+        }
+    }
+
     /** A charge as a refund reports it: {@code amountRefunded} is the total refunded so far. */
     record ChargeState(String id, @Nullable String paymentIntent, long amount, long amountRefunded,
             @Nullable String lastRefund) {
@@ -105,10 +126,11 @@ public interface PaymentProviderPort {
 
     /**
      * An event of a connected account ({@code account}); the object it carries is read into {@code checkout},
-     * {@code accountState} or {@code charge} according to its type (others are kept as they are, unread).
+     * {@code accountState}, {@code charge}, {@code invoice} or {@code subscription} according to its type (others are
+     * kept as they are, unread).
      */
     record ProviderEvent(String id, String type, @Nullable String account, Instant created,
             @Nullable CheckoutState checkout, @Nullable AccountState accountState, @Nullable ChargeState charge,
-            @Nullable InvoiceState invoice) {
+            @Nullable InvoiceState invoice, @Nullable SubscriptionState subscription) {
     }
 }
