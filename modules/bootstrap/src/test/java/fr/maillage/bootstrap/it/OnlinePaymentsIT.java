@@ -729,6 +729,34 @@ class OnlinePaymentsIT extends EndToEndTest {
     }
 
     @Test
+    void a_member_paying_a_subscription_online_is_erased_only_once_its_renewal_is_stopped_in_stripe() {
+        Shop shop = shop("sub-erase", true);
+        Subscribed sub = subscribe(shop);
+        String erase = "/api/networks/" + shop.slug() + "/me/member/erase";
+
+        Api.Reply refused = api.post(erase, "{\"confirm\": true}").token(shop.member().token()).send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(code(refused)).isEqualTo("member.erase.online-subscription-renewing");
+        assertThat(membership(shop, sub.membership()).get("autoRenew").asBoolean()).as("nothing changed").isTrue();
+
+        String path = "/v1/subscriptions/" + sub.subscription();
+        SERVER.stubFor(post(urlPathEqualTo(path)).withHeader("Stripe-Account", equalTo(shop.account()))
+                .willReturn(json(StripeStub.subscription(sub.subscription(), "active", true, sub.membership()))));
+        Api.Reply stopped = api.put(autoRenew(shop, sub.membership()), "{\"autoRenew\": false}")
+                .token(shop.member().token()).send();
+        assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
+        assertThat(SERVER.findAll(postRequestedFor(urlPathEqualTo(path)))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).isEqualTo("cancel_at_period_end=true"));
+
+        Api.Reply erased = api.post(erase, "{\"confirm\": true}").token(shop.member().token()).send();
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(TenantSql.of(jdbc, shop.slug()).rows("select status from member where id = ?::uuid",
+                membership(shop, sub.membership()).get("memberId").asString()))
+                .containsExactly(Map.of("status", "ERASED"));
+    }
+
+    @Test
     void renewal_of_a_subscription_bought_online_cannot_be_stopped_before_its_first_payment() {
         Shop shop = shop("sub-unpaid", true);
         Opened opened = openSubscription(shop);

@@ -60,7 +60,19 @@ class MembershipPersonalData implements PersonalDataPort, MemberErasurePort {
     public List<String> refusals(Member member) {
         boolean pending = !SqlRows.query(em, "select 1 from membership where member_id = ? and status = ? limit 1",
                 member.id().value(), "PENDING_PAYMENT").isEmpty();
-        return pending ? List.of("member.erase.payment-pending") : List.of();
+        // A subscription bought online is charged by the payment provider each period: switching auto_renew off
+        // here would not tell the provider, and the member would go on paying. Its renewal is stopped first
+        // (PUT .../auto-renew, which tells the provider).
+        boolean renewingOnline = !SqlRows.query(em, "select 1 from membership where member_id = ? and sold_online"
+                + " and auto_renew and status = ? limit 1", member.id().value(), "ACTIVE").isEmpty();
+        java.util.List<String> refusals = new java.util.ArrayList<>();
+        if (pending) {
+            refusals.add("member.erase.payment-pending");
+        }
+        if (renewingOnline) {
+            refusals.add("member.erase.online-subscription-renewing");
+        }
+        return refusals;
     }
 
     @Override
