@@ -111,8 +111,14 @@ final class InvoiceLayout {
         fo.append("</fo:table-cell></fo:table-row></fo:table-body></fo:table>");
 
         // What it is for.
-        fo.append("<fo:block margin-top=\"8mm\">Période de la prestation : du ").append(date(invoice.serviceFrom()))
-                .append(" au ").append(date(invoice.serviceUntil())).append("</fo:block>");
+        if (invoice.serviceFrom().equals(invoice.serviceUntil())) {
+            fo.append("<fo:block margin-top=\"8mm\">Date de la prestation : le ").append(date(invoice.serviceFrom()))
+                    .append("</fo:block>");
+        } else {
+            fo.append("<fo:block margin-top=\"8mm\">Période de la prestation : du ")
+                    .append(date(invoice.serviceFrom())).append(" au ").append(date(invoice.serviceUntil()))
+                    .append("</fo:block>");
+        }
         if (invoice.reason() != null) {
             fo.append("<fo:block>Motif : ").append(x(invoice.reason())).append("</fo:block>");
         }

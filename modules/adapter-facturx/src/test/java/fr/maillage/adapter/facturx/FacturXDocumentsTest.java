@@ -167,7 +167,7 @@ class FacturXDocumentsTest {
         assertThat(text).contains("FACTURE", "N° CCSB-2026-000042", "Date d’émission : 02/03/2026",
                 "Communauté de communes du Sisteronais-Buëch", "SIREN 200 068 765", "1 place de la République",
                 "04200 Sisteron", "N° TVA intracommunautaire : FR", "Facturé à", "Atelier Bois & Fils", "à l’attention de Camille Martin",
-                "3 rue des Écoles", "05700 Serres", "Période de la prestation : du 02/03/2026",
+                "3 rue des Écoles", "05700 Serres", "Date de la prestation : le 02/03/2026",
                 "Abonnement mensuel, du 02/03/2026 au 01/04/2026", "Carte 10 entrées (10 entrées)",
                 "Total HT", "Total TTC", "131,05 €", "Échéance :", invoice.paymentTerms(), "40 €");
         assertThat(text).as("VAT per rate: 20 % on the subscription, 10 % on the card")
@@ -177,6 +177,18 @@ class FacturXDocumentsTest {
                 .contains("10 % sur");
         assertThat(invoice.latePaymentMention()).isNotBlank();
         assertThat(text.replaceAll("\\s+", " ")).contains(invoice.latePaymentMention().replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void a_period_of_service_is_printed_from_its_first_to_its_last_day() {
+        Invoice monthly = Invoice.draft(UUID.randomUUID(), new NetworkId(UUID.randomUUID()),
+                new OperatorId(UUID.randomUUID()), InvoiceKind.INVOICE, Instant.parse("2026-03-02T10:15:00Z"),
+                ZoneId.of("Europe/Paris"), java.time.LocalDate.of(2026, 3, 2), java.time.LocalDate.of(2026, 4, 1),
+                SELLER, new Buyer("Léa Roux", null, null), new MemberId(UUID.randomUUID()), null,
+                List.of(InvoiceLine.of(1, "Abonnement mensuel", 1, 6_000, null)), new VatRegime.Franchise(), null,
+                null).issue(new InvoiceNumber(InvoicePrefix.of("CCSB"), 2026, 7), 7, InvoiceChain.GENESIS);
+        assertThat(InvoiceLayout.fo(monthly)).contains("Période de la prestation : du 02/03/2026 au 01/04/2026")
+                .doesNotContain("Date de la prestation").doesNotContain("N° TVA intracommunautaire");
     }
 
     @Test
