@@ -64,7 +64,12 @@ final class DemoSetup {
                     new DemoOffer("Carte 10 demi-journées", card(10, "PT4H", "P6M"), 9_000, "20")),
             "TUVES", List.of(new DemoOffer("Adhésion coworking à l’année",
                     new TermsInput("SUBSCRIPTION", "YEARLY", null, null, null), 36_000, null)),
-            "SOLOZ", List.of(new DemoOffer("Carte 5 journées", card(5, "PT8H", "P1Y"), 6_000, "20")));
+            "SOLOZ", List.of(new DemoOffer("Carte 5 journées", card(5, "PT8H", "P1Y"), 6_000, "20")),
+            "VALEY", List.of(new DemoOffer("Carte 10 demi-journées", card(10, "PT4H", "P1Y"), 4_000, null),
+                    new DemoOffer("Journée", dayPass(), 800, null)),
+            "FABRIQ", List.of(new DemoOffer("Adhésion atelier à l’année",
+                    new TermsInput("SUBSCRIPTION", "YEARLY", null, null, null), 2_000, null),
+                    new DemoOffer("Séance d’atelier", dayPass(), 500, null)));
 
     private static TermsInput card(int entries, String duration, String validity) {
         return new TermsInput("CARD", null, entries, duration, validity);

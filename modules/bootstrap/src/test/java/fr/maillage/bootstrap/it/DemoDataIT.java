@@ -91,6 +91,15 @@ class DemoDataIT extends EndToEndTest {
         assertThat(card.get("priceCents").asLong()).isEqualTo(5000);
         assertThat(card.get("entryValueCents").asLong()).isEqualTo(500);
         assertThat(names("solozere", "offers")).containsExactly("Carte 5 journées");
+        assertThat(names("drome", "offers")).containsExactly("Adhésion atelier à l’année", "Carte 10 demi-journées",
+                "Journée", "Séance d’atelier");
+        // Every network has its member files, and their sales paid at the desk are invoiced under the operator's
+        // VAT regime (franchise in Vernoux, exemption at La Fabrique).
+        for (String slug : List.of("baronnies", "drome", "solozere")) {
+            assertThat(items(slug, "members", platformAdmin())).as(slug).hasSizeGreaterThanOrEqualTo(5);
+        }
+        assertThat(items("drome", "invoices", platformAdmin())).extracting(i -> i.get("vatMention").asString())
+                .contains("TVA non applicable, art. 293 B du CGI", "Exonération de TVA, art. 261, 7-1° b du CGI");
 
         JsonNode laSerre = items("baronnies", "places", platformAdmin()).stream()
                 .filter(p -> p.get("name").asString().equals("La Serre")).findFirst().orElseThrow();
