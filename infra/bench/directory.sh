@@ -20,7 +20,7 @@ java -jar modules/bootstrap/target/maillage.jar --spring.profiles.active=demo --
   --spring.mvc.static-path-pattern=/api/public/static/** \
   --logging.level.root=WARN > "$tmp/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; infra/bin/keycloak stop; rm -rf "$tmp"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; infra/bin/keycloak stop; rm -rf "$tmp"' EXIT
 until curl -fs "http://localhost:$port/actuator/health/readiness" | grep -q UP; do
   kill -0 $app 2>/dev/null || { tail -50 "$tmp/app.log"; exit 1; }; sleep 0.2
 done

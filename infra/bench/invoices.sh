@@ -26,7 +26,7 @@ bench_build
 tmp="$(mktemp -d)"
 infra/bin/keycloak start > /dev/null
 B_PID=
-trap 'rc=$?; [ -z "$B_PID" ] || { kill "$B_PID" 2>/dev/null; wait "$B_PID" 2>/dev/null; }; bench_stop_app; infra/bin/keycloak stop; rm -rf "$tmp"; exit $rc' EXIT
+trap 'rc=$?; [ -z "$B_PID" ] || { kill "$B_PID" 2>/dev/null; wait "$B_PID" 2>/dev/null || true; }; bench_stop_app; infra/bin/keycloak stop; rm -rf "$tmp"; exit $rc' EXIT
 
 echo "Starting instance A (embedded PostgreSQL, demo profile)..."
 bench_start_app "$tmp/postgres" "$tmp/a.log" --spring.profiles.active=demo
