@@ -1,5 +1,7 @@
 package fr.maillage.bootstrap.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.maillage.adapter.keycloak.testing.KeycloakTestServer;
 import fr.maillage.domain.network.NetworkRole;
 import java.time.Duration;
@@ -104,6 +106,43 @@ abstract class EndToEndTest {
     }
 
     record Person(String subject, String email, String token) {
+    }
+
+    /**
+     * The shop of the payment tests: a new network, its animator, a manager running one operator under the VAT
+     * franchise (invoice prefix {@code invoicePrefix}) that sells La Serre's card, and a member if {@code withMember}
+     * ({@code null} otherwise), all through the API of {@link #api}.
+     */
+    record CardShop(String slug, Person animator, Person manager, @org.jspecify.annotations.Nullable Person member,
+            String operator, String card) {
+    }
+
+    CardShop cardShop(String slug, String operatorName, String invoicePrefix, boolean withMember) {
+        List<Callable<Person>> invitations = new ArrayList<>(List.of(() -> personIn(slug, NetworkRole.ANIMATOR),
+                () -> personIn(slug, NetworkRole.MANAGER)));
+        if (withMember) {
+            invitations.add(() -> personIn(slug, NetworkRole.MEMBER));
+        }
+        List<Person> people;
+        try {
+            people = concurrently(invitations);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Person animator = people.get(0);
+        Person manager = people.get(1);
+        Api.Reply created = api.post(SetupIT.operators(slug), SetupIT.operatorJson(operatorName, SetupIT.SIREN,
+                "{\"type\":\"FRANCHISE\"}", invoicePrefix)).token(animator.token()).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String operator = created.json().get("id").asString();
+        Api.Reply scoped = api.put(SetupIT.managerOperators(slug, manager.subject()), "{\"operatorIds\":[\""
+                + operator + "\"]}").token(animator.token()).send();
+        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
+        Api.Reply card = api.post(OffersIT.offers(slug), OffersIT.LA_SERRE_CARD.formatted(operator))
+                .token(manager.token()).send();
+        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        return new CardShop(slug, animator, manager, withMember ? people.get(2) : null, operator,
+                card.json().get("id").asString());
     }
 
     /** A slug no other test uses. */

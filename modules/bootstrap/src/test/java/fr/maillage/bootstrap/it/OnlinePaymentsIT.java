@@ -8,9 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static fr.maillage.bootstrap.it.Inspect.code;
-import static fr.maillage.bootstrap.it.SetupIT.SIREN;
-import static fr.maillage.bootstrap.it.SetupIT.managerOperators;
-import static fr.maillage.bootstrap.it.SetupIT.operatorJson;
 import static fr.maillage.bootstrap.it.SetupIT.operators;
 import static fr.maillage.bootstrap.it.StripeStub.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -906,26 +903,11 @@ class OnlinePaymentsIT extends EndToEndTest {
 
     /** The shop, its operator connected to Stripe by the manager (and able to take payments if {@code enabled}). */
     Shop shop(String prefix, boolean enabled) {
-        String slug = newNetwork("pay-" + prefix);
-        List<Person> people;
-        try {
-            people = concurrently(List.<Callable<Person>>of(() -> personIn(slug, NetworkRole.ANIMATOR),
-                    () -> personIn(slug, NetworkRole.MANAGER), () -> personIn(slug, NetworkRole.MEMBER)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Person animator = people.get(0);
-        Person manager = people.get(1);
-        Api.Reply created = api.post(operators(slug), operatorJson("Opérateur " + prefix, SIREN,
-                "{\"type\":\"FRANCHISE\"}", "CCSB")).token(animator.token()).send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String operator = created.json().get("id").asString();
-        Api.Reply scoped = api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"" + operator
-                + "\"]}").token(animator.token()).send();
-        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
-        Api.Reply card = api.post(OffersIT.offers(slug), OffersIT.LA_SERRE_CARD.formatted(operator))
-                .token(manager.token()).send();
-        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        CardShop shop = cardShop(newNetwork("pay-" + prefix), "Opérateur " + prefix, "CCSB", true);
+        String slug = shop.slug();
+        String operator = shop.operator();
+        Person animator = shop.animator();
+        Person manager = shop.manager();
 
         // This shop's account and link; removed once connected, so that no other test gets them.
         String account = StripeStub.id("acct_");
@@ -946,6 +928,7 @@ class OnlinePaymentsIT extends EndToEndTest {
                     Instant.now().getEpochSecond(), StripeStub.account(account, true)));
             assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         }
-        return new Shop(slug, animator, manager, people.get(2), operator, card.json().get("id").asString(), account);
+        return new Shop(slug, animator, manager, java.util.Objects.requireNonNull(shop.member()), operator,
+                shop.card(), account);
     }
 }

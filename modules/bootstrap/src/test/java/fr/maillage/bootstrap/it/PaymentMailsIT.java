@@ -1,9 +1,5 @@
 package fr.maillage.bootstrap.it;
 
-import static fr.maillage.bootstrap.it.SetupIT.SIREN;
-import static fr.maillage.bootstrap.it.SetupIT.managerOperators;
-import static fr.maillage.bootstrap.it.SetupIT.operatorJson;
-import static fr.maillage.bootstrap.it.SetupIT.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,7 +10,6 @@ import fr.maillage.application.mail.relay.MailRelay;
 import fr.maillage.application.network.port.out.LoadNetworkPort;
 import fr.maillage.application.shared.port.out.UnitOfWorkPort;
 import fr.maillage.domain.network.NetworkId;
-import fr.maillage.domain.network.NetworkRole;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -29,7 +24,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,29 +197,10 @@ class PaymentMailsIT extends EndToEndTest {
     }
 
     private Shop shop(String prefix, String invoicePrefix) {
-        String slug = newNetwork("mails-" + prefix);
-        List<Person> people;
-        try {
-            people = concurrently(List.<Callable<Person>>of(() -> personIn(slug, NetworkRole.ANIMATOR),
-                    () -> personIn(slug, NetworkRole.MANAGER)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Person animator = people.get(0);
-        Person manager = people.get(1);
-        Api.Reply created = api.post(operators(slug), operatorJson("Opérateur " + invoicePrefix, SIREN,
-                "{\"type\":\"FRANCHISE\"}", invoicePrefix)).token(animator.token()).send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String operator = created.json().get("id").asString();
-        Api.Reply scoped = api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"" + operator
-                + "\"]}").token(animator.token()).send();
-        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
-        Api.Reply card = api.post(OffersIT.offers(slug), OffersIT.LA_SERRE_CARD.formatted(operator))
-                .token(manager.token()).send();
-        assertThat(card.status()).as(card.toString()).isEqualTo(201);
+        CardShop shop = cardShop(newNetwork("mails-" + prefix), "Opérateur " + invoicePrefix, invoicePrefix, false);
         NetworkId network = new NetworkId(jdbc.queryForObject("select id from network where slug = ?", UUID.class,
-                slug));
-        return new Shop(slug, network, animator, manager, operator, card.json().get("id").asString());
+                shop.slug()));
+        return new Shop(shop.slug(), network, shop.animator(), shop.manager(), shop.operator(), shop.card());
     }
 
     private String member(Shop shop, String email, String givenName, String familyName) {

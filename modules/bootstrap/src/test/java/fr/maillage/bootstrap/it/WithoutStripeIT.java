@@ -1,17 +1,12 @@
 package fr.maillage.bootstrap.it;
 
 import static fr.maillage.bootstrap.it.Inspect.code;
-import static fr.maillage.bootstrap.it.SetupIT.SIREN;
-import static fr.maillage.bootstrap.it.SetupIT.managerOperators;
-import static fr.maillage.bootstrap.it.SetupIT.operatorJson;
 import static fr.maillage.bootstrap.it.SetupIT.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.maillage.MaillageApplication;
-import fr.maillage.domain.network.NetworkRole;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,26 +138,8 @@ class WithoutStripeIT extends EndToEndTest {
 
     /** A network set up through the instance without keys: an operator selling La Serre's card, its manager, a member. */
     private Shop shop(String prefix) {
-        String slug = newNetwork("nokey-" + prefix);
-        List<Person> people;
-        try {
-            people = concurrently(List.<Callable<Person>>of(() -> personIn(slug, NetworkRole.ANIMATOR),
-                    () -> personIn(slug, NetworkRole.MANAGER), () -> personIn(slug, NetworkRole.MEMBER)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Person animator = people.get(0);
-        Person manager = people.get(1);
-        Api.Reply created = api.post(operators(slug), operatorJson("Opérateur " + prefix, SIREN,
-                "{\"type\":\"FRANCHISE\"}", "NOKEY")).token(animator.token()).send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String operator = created.json().get("id").asString();
-        Api.Reply scoped = api.put(managerOperators(slug, manager.subject()), "{\"operatorIds\":[\"" + operator
-                + "\"]}").token(animator.token()).send();
-        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(200);
-        Api.Reply card = api.post(OffersIT.offers(slug), OffersIT.LA_SERRE_CARD.formatted(operator))
-                .token(manager.token()).send();
-        assertThat(card.status()).as(card.toString()).isEqualTo(201);
-        return new Shop(slug, animator, manager, people.get(2), operator, card.json().get("id").asString());
+        CardShop shop = cardShop(newNetwork("nokey-" + prefix), "Opérateur " + prefix, "NOKEY", true);
+        return new Shop(shop.slug(), shop.animator(), shop.manager(), java.util.Objects.requireNonNull(shop.member()),
+                shop.operator(), shop.card());
     }
 }
