@@ -11,6 +11,7 @@ import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
 import fr.maillage.application.membership.port.in.MembershipLifecycleUseCase;
 import fr.maillage.application.membership.port.in.MembershipsQuery;
 import fr.maillage.application.membership.port.in.OnlineMembershipsUseCase;
+import fr.maillage.application.membership.port.in.RefundCommand;
 import fr.maillage.application.membership.port.in.RecordPaymentCommand;
 import fr.maillage.application.membership.port.in.SellMembershipCommand;
 import fr.maillage.application.membership.port.out.MembershipEventPort;
@@ -203,6 +204,26 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
             Membership saved = memberships.update(cancelled.membership());
             publish(n, cancelled.events(), now);
             audit.record(n.id(), caller, "membership.cancelled", saved.id().toString(), Map.of());
+            return saved;
+        });
+    }
+
+    @Override
+    public Membership refund(Caller caller, NetworkSlug network, String membershipId, RefundCommand.Raw raw,
+            @Nullable Long expectedVersion) {
+        return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
+            Network n = writable(granted);
+            Instant now = clock.instant();
+            Membership current = sold(granted, caller, membershipId);
+            if (expectedVersion != null && expectedVersion != current.version()) {
+                throw new fr.maillage.application.shared.StaleVersionException(true);
+            }
+            RefundCommand c = RefundCommand.parse(raw);
+            Transition refunded = current.refund(c.amount(), c.label(), now, caller.subject());
+            Membership saved = memberships.update(refunded.membership());
+            publish(n, refunded.events(), now);
+            audit.record(n.id(), caller, "membership.refunded", saved.id().toString(),
+                    Map.of("method", c.method().name(), "amountCents", Long.toString(c.amount().cents())));
             return saved;
         });
     }

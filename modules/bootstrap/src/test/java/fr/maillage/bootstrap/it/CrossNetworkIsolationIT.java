@@ -150,6 +150,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
                     new Attempt("GET", bPath + "/memberships/" + bMembership + "/history", null),
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/payments",
                             "{\"method\":\"CASH\",\"amountCents\":100}"),
+                    new Attempt("POST", bPath + "/memberships/" + bMembership + "/refunds",
+                            "{\"method\":\"CASH\",\"amountCents\":100}"),
                     new Attempt("POST", bPath + "/memberships/" + bMembership + "/cancel",
                             "{\"reason\":\"Intrusion\"}"),
                     new Attempt("PUT", bPath + "/memberships/" + bMembership + "/auto-renew",
@@ -209,6 +211,8 @@ class CrossNetworkIsolationIT extends EndToEndTest {
         }
         for (Api.Call call : List.of(api.get("/api/networks/" + a.slug() + "/memberships/" + bMembership),
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/payments",
+                        "{\"method\":\"CASH\",\"amountCents\":100}"),
+                api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/refunds",
                         "{\"method\":\"CASH\",\"amountCents\":100}"),
                 api.post("/api/networks/" + a.slug() + "/memberships/" + bMembership + "/cancel",
                         "{\"reason\":\"Intrusion\"}"),

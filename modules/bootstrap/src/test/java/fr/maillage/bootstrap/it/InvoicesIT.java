@@ -120,6 +120,56 @@ class InvoicesIT extends EndToEndTest {
     }
 
     @Test
+    void a_refund_given_at_the_desk_issues_its_credit_note_once() {
+        Shop shop = shop("refund", "RMB");
+        String camille = member(shop, "Camille", "Martin");
+        String card = sell(shop, camille);
+        Api.Reply paid = pay(shop, card, "{\"method\": \"CHEQUE\", \"amountCents\": 5000, \"reference\": \"0012\"}");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        String refunds = MembershipsIT.memberships(shop.slug()) + "/" + card + "/refunds";
+        String etag = paid.header("ETag");
+
+        Api.Reply refunded = api.post(refunds, "{\"method\": \"CASH\", \"amountCents\": 2000}")
+                .header("If-Match", etag).token(shop.manager().token()).send();
+        Api.Reply again = api.post(refunds, "{\"method\": \"CASH\", \"amountCents\": 2000}")
+                .header("If-Match", etag).token(shop.manager().token()).send();
+
+        assertThat(refunded.status()).as(refunded.toString()).isEqualTo(200);
+        assertThat(refunded.json().get("amountPaidCents").asLong()).isEqualTo(3000);
+        assertThat(refunded.json().get("status").asString()).as("a refund does not cancel").isEqualTo("ACTIVE");
+        assertThat(again.status()).as("the same request again: " + again).isEqualTo(412);
+        TenantSql sql = TenantSql.of(jdbc, shop.slug());
+        int year = Instant.now().atZone(PARIS).getYear();
+        assertThat(sql.rows("select kind, gross_cents, credits_number, reason from invoice order by chain_position"))
+                .extracting(r -> r.get("kind") + " " + r.get("gross_cents") + " " + r.get("credits_number") + " "
+                        + r.get("reason"))
+                .containsExactly("INVOICE 5000 null null",
+                        "CREDIT_NOTE 2000 RMB-" + year + "-000001 Remboursement (espèces)");
+
+        // The rest by transfer, without a precondition; more than what is paid, or an online method, is refused.
+        Api.Reply tooMuch = api.post(refunds, "{\"method\": \"TRANSFER\", \"amountCents\": 3001}")
+                .token(shop.manager().token()).send();
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(409);
+        assertThat(Inspect.code(tooMuch)).isEqualTo("membership.refund.exceeds-paid");
+        Api.Reply online = api.post(refunds, "{\"method\": \"ONLINE\", \"amountCents\": 100}")
+                .token(shop.manager().token()).header("Accept-Language", "en").send();
+        assertThat(online.status()).as(online.toString()).isEqualTo(400);
+        assertThat(online.body()).contains("refund.method.not-offline", "refunded in the Stripe dashboard");
+        Api.Reply rest = api.post(refunds, "{\"method\": \"TRANSFER\", \"amountCents\": 3000, "
+                + "\"reference\": \"RB-12\"}").token(shop.manager().token()).send();
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+        assertThat(rest.json().get("amountPaidCents").asLong()).isZero();
+        assertThat(sql.rows("select gross_cents, reason from invoice where kind = 'CREDIT_NOTE' order by chain_position"))
+                .extracting(r -> r.get("gross_cents") + " " + r.get("reason"))
+                .containsExactly("2000 Remboursement (espèces)", "3000 Remboursement (virement RB-12)");
+        assertThat(sql.rows("select type from membership_event where membership_id = ?::uuid order by position",
+                card)).extracting(r -> r.get("type"))
+                .containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED", "REFUNDED");
+        assertThat(sql.count("select count(*) from audit_event where action = 'membership.refunded'")).isEqualTo(2);
+        assertThat(chain(sql.network(), UUID.fromString(shop.operator())).intact()).isTrue();
+    }
+
+    @Test
     void managers_and_members_read_invoices_and_pdfs_and_nothing_can_change_or_delete_them() throws Exception {
         Shop shop = shop("rest", "REST");
         Person member = personIn(shop.slug(), NetworkRole.MEMBER);

@@ -5,12 +5,14 @@ import static fr.maillage.adapter.rest.shared.RequestValues.network;
 import fr.maillage.adapter.rest.membership.MembershipResponse.EventResponse;
 import fr.maillage.adapter.rest.membership.MembershipResponse.PaymentResponse;
 import fr.maillage.adapter.rest.shared.PageResponse;
+import fr.maillage.adapter.rest.shared.RequestValues;
 import fr.maillage.application.membership.port.in.CancelMembershipCommand;
-import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
 import fr.maillage.application.membership.port.in.ManageMembershipsUseCase.PaymentResult;
+import fr.maillage.application.membership.port.in.ManageMembershipsUseCase;
 import fr.maillage.application.membership.port.in.MembershipRenewalUseCase;
 import fr.maillage.application.membership.port.in.MembershipsQuery;
 import fr.maillage.application.membership.port.in.RecordPaymentCommand;
+import fr.maillage.application.membership.port.in.RefundCommand;
 import fr.maillage.application.membership.port.in.SellMembershipCommand;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.PageRequest;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,6 +67,9 @@ class MembershipController {
     }
 
     record CancelRequest(@Nullable String reason) {
+    }
+
+    record RefundRequest(@Nullable String method, @Nullable Long amountCents, @Nullable String reference) {
     }
 
     @Operation(summary = "Sell an offer to a member", description = "Animators; managers for the offers of the "
@@ -129,6 +136,23 @@ class MembershipController {
             @PathVariable String membershipId, @RequestBody CancelRequest body) {
         Membership m = manage.cancel(caller, network(slug), membershipId,
                 new CancelMembershipCommand.Raw(body.reason()));
+        return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(MembershipResponse.of(m));
+    }
+
+    @Operation(summary = "Record a refund given at the desk", description = "Animators; managers for their "
+            + "operators' sales. method CASH, CHEQUE or TRANSFER (what was paid online is refunded in Stripe, which "
+            + "tells us); amountCents > 0, at most what is paid (409 membership.refund.exceeds-paid); reference "
+            + "optional. What is paid decreases, the status stays (cancel the membership too if the member loses "
+            + "it), and the credit note is issued. Send If-Match with the ETag you read: a repeated request then "
+            + "answers 412 and refunds nothing twice.")
+    @PostMapping(path = "/memberships/{membershipId}/refunds", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<MembershipResponse> refund(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
+            @PathVariable String membershipId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody RefundRequest body) {
+        Membership m = manage.refund(caller, network(slug), membershipId,
+                new RefundCommand.Raw(body.method(), body.amountCents(), body.reference()),
+                RequestValues.expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag("\"" + m.version() + "\"").body(MembershipResponse.of(m));
     }
 

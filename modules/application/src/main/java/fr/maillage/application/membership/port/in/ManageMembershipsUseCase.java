@@ -41,6 +41,18 @@ public interface ManageMembershipsUseCase {
      */
     Membership cancel(Caller caller, NetworkSlug network, String membership, CancelMembershipCommand.Raw cancel);
 
+    /**
+     * Records money given back at the desk (cash, cheque, transfer): what is paid decreases, the membership's status
+     * stays (cancel it as well if the member loses it), and invoicing issues the credit note. With
+     * {@code expectedVersion} (the version the caller read), a membership changed since is refused, so that a
+     * repeated request refunds nothing twice.
+     *
+     * @throws fr.maillage.domain.shared.ConflictException {@code membership.refund.exceeds-paid},
+     *     {@code object.changed-meanwhile} (412 with a version expected)
+     */
+    Membership refund(Caller caller, NetworkSlug network, String membership, RefundCommand.Raw refund,
+            @org.jspecify.annotations.Nullable Long expectedVersion);
+
     /** A payment and the membership after it; {@code replayed} when the idempotency key had been used already. */
     record PaymentResult(Membership membership, Payment payment, boolean replayed) {
     }
