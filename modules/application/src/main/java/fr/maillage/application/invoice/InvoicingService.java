@@ -120,7 +120,9 @@ public final class InvoicingService implements MembershipEventListener, Invoices
             case MembershipEvent.PaymentRecorded paid -> settle(network, paid);
             case MembershipEvent.Cancelled cancelled -> creditUnpaid(network, cancelled);
             case MembershipEvent.Refunded refunded -> credit(network, refunded.membership(), refunded.amount().cents(),
-                    refunded.occurredAt(), "Remboursement (" + refunded.reference() + ")");
+                    refunded.occurredAt(), "Remboursement (" + refunded.reference() + ")").ifPresent(note ->
+                    invoices.recordRefund(note.id(), refunded.method(), refunded.reference(),
+                            refunded.amount().cents(), note.issueDate(), refunded.occurredAt()));
             default -> {
             }
         }
@@ -220,25 +222,26 @@ public final class InvoicingService implements MembershipEventListener, Invoices
     }
 
     /** A credit note on the membership's invoice for {@code cents}, at most what is not credited yet. */
-    private void credit(NetworkId network, MembershipId membership, long cents, Instant at, String reason) {
+    private Optional<Invoice> credit(NetworkId network, MembershipId membership, long cents, Instant at,
+            String reason) {
         Optional<Invoice> found = invoiceOf(membership);
         if (found.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         Invoice original = found.get();
         long amount = Math.min(cents, original.totalCents() - invoices.details(original).creditedCents());
         if (amount <= 0) {
-            return;
+            return Optional.empty();
         }
         Operator operator = operator(original.operator());
         InvoiceLine first = original.lines().getFirst();
         InvoiceLine line = InvoiceLine.of(1, "Avoir sur la facture " + original.number().value() + " : "
                 + first.description(), 1, amount, first.vatRate());
-        issue(Invoice.draft(Ids.newId(clock), network, operator.id(), InvoiceKind.CREDIT_NOTE, at, invoices.timeZone(),
-                original.serviceFrom(), original.serviceUntil(), Seller.of(operator), original.buyer(),
+        return Optional.of(issue(Invoice.draft(Ids.newId(clock), network, operator.id(), InvoiceKind.CREDIT_NOTE, at,
+                invoices.timeZone(), original.serviceFrom(), original.serviceUntil(), Seller.of(operator), original.buyer(),
                 original.member(), original.membership(), List.of(line), operator.vatRegime(),
                 new Invoice.Credited(original.id(), original.number()), reason.length() > 500
-                        ? reason.substring(0, 500) : reason), operator);
+                        ? reason.substring(0, 500) : reason), operator));
     }
 
     private Invoice issue(Invoice.Draft draft, Operator operator) {

@@ -219,7 +219,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
                 throw new fr.maillage.application.shared.StaleVersionException(true);
             }
             RefundCommand c = RefundCommand.parse(raw);
-            Transition refunded = current.refund(c.amount(), c.label(), now, caller.subject());
+            Transition refunded = current.refund(c.amount(), c.method(), c.label(), now, caller.subject());
             Membership saved = memberships.update(refunded.membership());
             publish(n, refunded.events(), now);
             audit.record(n.id(), caller, "membership.refunded", saved.id().toString(),

@@ -103,7 +103,7 @@ class InvoicesIT extends EndToEndTest {
         unitOfWork.inTenant(new NetworkId(sql.network()), () -> {
             invoicing.on(new NetworkId(sql.network()), new MembershipEvent.Refunded(
                     new MembershipId(UUID.fromString(paid)), Instant.now(), "system:test", Money.euros(2_000),
-                    "re_test_1"));
+                    "re_test_1", fr.maillage.domain.membership.PaymentMethod.ONLINE));
             return Boolean.TRUE;
         });
         List<Map<String, Object>> credits = sql.rows("""
@@ -166,6 +166,22 @@ class InvoicesIT extends EndToEndTest {
                 card)).extracting(r -> r.get("type"))
                 .containsExactly("SOLD", "PAYMENT_RECORDED", "ACTIVATED", "REFUNDED", "REFUNDED");
         assertThat(sql.count("select count(*) from audit_event where action = 'membership.refunded'")).isEqualTo(2);
+        // The money given back is in the accounting exports: negative in payments.csv, cash and bank out in the FEC.
+        String accounting = "/api/networks/" + shop.slug() + "/operators/" + shop.operator() + "/accounting";
+        Api.Reply payments = api.get(accounting + "/payments.csv").token(shop.manager().token()).send();
+        assertThat(payments.status()).as(payments.toString()).isEqualTo(200);
+        assertThat(payments.body()).contains("RMB-" + year + "-000001;Camille Martin;CHEQUE;0012;50,00",
+                "RMB-" + year + "-000002;Camille Martin;CASH;espèces;-20,00",
+                "RMB-" + year + "-000003;Camille Martin;TRANSFER;virement RB-12;-30,00");
+        Api.Reply fec = api.get(accounting + "/fec").token(shop.manager().token()).send();
+        assertThat(fec.status()).as(fec.toString()).isEqualTo(200);
+        long customerBalance = fec.body().lines().skip(1).map(l -> l.split("\t", -1))
+                .filter(c -> c[4].equals("411000"))
+                .mapToLong(c -> Math.round(Double.parseDouble(c[11].replace(',', '.')) * 100)
+                        - Math.round(Double.parseDouble(c[12].replace(',', '.')) * 100)).sum();
+        assertThat(customerBalance).as("sold 50, paid 50, credited 50, refunded 50: the customer owes nothing")
+                .isZero();
+        assertThat(fec.body()).contains("Remboursement RMB-" + year + "-000002 espèces");
         assertThat(chain(sql.network(), UUID.fromString(shop.operator())).intact()).isTrue();
     }
 

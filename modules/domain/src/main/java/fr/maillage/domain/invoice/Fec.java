@@ -76,11 +76,17 @@ public final class Fec {
         }
         for (Settlement s : settlements) {
             boolean cash = s.method() == PaymentMethod.CASH;
-            String label = "Règlement " + s.invoiceNumber().value() + " " + method(s.method())
-                    + (s.reference() == null ? "" : " " + s.reference());
+            String how = method(s.method());
+            // A refund at the desk is referenced as "chèque 0012": the method is not said twice.
+            String what = s.reference() == null ? how : s.reference().startsWith(how) ? s.reference()
+                    : how + " " + s.reference();
+            String label = (s.refund() ? "Remboursement " : "Règlement ") + s.invoiceNumber().value() + " " + what;
+            long in = s.refund() ? 0 : s.amountCents();
+            long out = s.refund() ? s.amountCents() : 0;
+            // A payment: bank or cash debited, the customer credited; a refund: the reverse.
             List<String[]> rows = List.of(
-                    row(cash ? CASH : BANK, cash ? "Caisse" : "Banque", "", "", label, s.amountCents(), 0),
-                    row(CUSTOMERS, "Clients", auxiliary(s.member()), s.buyerName(), label, 0, s.amountCents()));
+                    row(cash ? CASH : BANK, cash ? "Caisse" : "Banque", "", "", label, in, out),
+                    row(CUSTOMERS, "Clients", auxiliary(s.member()), s.buyerName(), label, out, in));
             entries.add(new Entry(s.receivedOn(), cash ? "CA" : "BQ", s.invoiceNumber().value(), rows));
         }
         entries.sort(Comparator.comparing(Entry::date).thenComparing(Entry::journal).thenComparing(Entry::key));

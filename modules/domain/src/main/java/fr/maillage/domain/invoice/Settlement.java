@@ -7,10 +7,22 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A payment's share that settled an invoice: kept apart from the invoice, which never changes. */
+/**
+ * Money that moved for an invoice, kept apart from the invoice, which never changes: a payment's share that settled
+ * it, or ({@code refund}) money given back to the member with a credit note ({@code invoice} is then the credit note,
+ * {@code payment} the refund's id). {@code amountCents} is positive either way.
+ */
 public record Settlement(UUID id, UUID invoice, InvoiceNumber invoiceNumber, String buyerName, UUID member,
         UUID payment, PaymentMethod method, @Nullable String reference, long amountCents, LocalDate receivedOn,
-        Instant recordedAt) {
+        Instant recordedAt, boolean refund) {
+
+    /** A payment's share that settled an invoice. */
+    public Settlement(UUID id, UUID invoice, InvoiceNumber invoiceNumber, String buyerName, UUID member, UUID payment,
+            PaymentMethod method, @Nullable String reference, long amountCents, LocalDate receivedOn,
+            Instant recordedAt) {
+        this(id, invoice, invoiceNumber, buyerName, member, payment, method, reference, amountCents, receivedOn,
+                recordedAt, false);
+    }
 
     public Settlement {
         Objects.requireNonNull(id);

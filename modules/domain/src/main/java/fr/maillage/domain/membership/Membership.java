@@ -229,6 +229,14 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
      * @throws InvalidValueException {@code payment.amount.positive}
      */
     public Transition refund(Money amount, String reference, Instant now, String actor) {
+        return refund(amount, PaymentMethod.ONLINE, reference, now, actor);
+    }
+
+    /**
+     * Records a refund of {@code amount} given back by {@code method} (the payment provider's: ONLINE; at the desk:
+     * CASH, CHEQUE or TRANSFER), as {@link #refund(Money, String, Instant, String)}.
+     */
+    public Transition refund(Money amount, PaymentMethod method, String reference, Instant now, String actor) {
         Payment.checkAmount(amount);
         Objects.requireNonNull(reference);
         if (amount.cents() > amountPaid.cents()) {
@@ -236,7 +244,7 @@ public record Membership(MembershipId id, NetworkId network, MemberId member, Of
         }
         Money left = new Money(amountPaid.cents() - amount.cents(), amountPaid.currency());
         Membership after = with(status, validFrom, validUntil, left, activatedAt, endedAt, cancelReason);
-        return new Transition(after, List.of(new MembershipEvent.Refunded(id, now, actor, amount, reference)));
+        return new Transition(after, List.of(new MembershipEvent.Refunded(id, now, actor, amount, reference, method)));
     }
 
     // ------------------------------------------------------------------------------------------------ cancellation

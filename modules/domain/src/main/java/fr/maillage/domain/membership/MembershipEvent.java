@@ -169,8 +169,8 @@ public sealed interface MembershipEvent {
      * refund or charge id); {@code amount} is this refund, {@code amountPaid} what remains paid after it. Invoicing
      * turns it into a credit note. The membership's status does not change: a manager cancels it if need be.
      */
-    record Refunded(MembershipId membership, Instant occurredAt, String actor, Money amount, String reference)
-            implements MembershipEvent {
+    record Refunded(MembershipId membership, Instant occurredAt, String actor, Money amount, String reference,
+            PaymentMethod method) implements MembershipEvent {
 
         @Override
         public String type() {
@@ -182,6 +182,7 @@ public sealed interface MembershipEvent {
             Map<String, String> d = new LinkedHashMap<>();
             d.put("amountCents", Long.toString(amount.cents()));
             d.put("reference", reference);
+            d.put("method", method.name());
             return d;
         }
     }

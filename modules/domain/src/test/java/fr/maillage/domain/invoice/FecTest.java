@@ -61,6 +61,36 @@ class FecTest {
         assertThat(Fec.filename("732829320", LocalDate.of(2026, 12, 31))).isEqualTo("732829320FEC20261231.txt");
     }
 
+    @Test
+    void a_refund_credits_the_cash_or_the_bank_and_debits_the_customer() {
+        Invoice invoice = InvoiceTest.issued(Instant.parse("2026-03-02T10:00:00Z"), 1, 1, InvoiceChain.GENESIS);
+        Invoice credit = Invoice.draft(UUID.randomUUID(), invoice.network(), invoice.operator(), InvoiceKind.CREDIT_NOTE,
+                Instant.parse("2026-03-04T10:00:00Z"), InvoiceTest.PARIS, null, null, invoice.seller(),
+                invoice.buyer(), invoice.member(), invoice.membership(),
+                List.of(InvoiceLine.of(1, "Avoir", 1, 2_000, VatRate.STANDARD)),
+                new VatRegime.Liable(List.of(VatRate.STANDARD)), new Invoice.Credited(invoice.id(), invoice.number()),
+                "Remboursement").issue(new InvoiceNumber(InvoiceTest.PREFIX, 2026, 2), 2, invoice.hash());
+        Settlement refund = new Settlement(UUID.randomUUID(), credit.id(), credit.number(), "Camille Martin",
+                invoice.member().value(), UUID.randomUUID(), PaymentMethod.CASH, "espèces", 2_000,
+                LocalDate.of(2026, 3, 4), Instant.parse("2026-03-04T10:05:00Z"), true);
+
+        List<Fec.Line> lines = Fec.lines(List.of(credit), List.of(refund));
+
+        assertThat(lines).extracting(l -> l.cells().get(2)).containsExactly("CA000001", "CA000001", "VT000001",
+                "VT000001", "VT000001");
+        assertThat(lines.get(0).cells().get(4)).isEqualTo("530000");
+        assertThat(lines.get(0).cells().subList(11, 13)).as("cash out").containsExactly("0,00", "20,00");
+        assertThat(lines.get(1).cells().get(4)).isEqualTo("411000");
+        assertThat(lines.get(1).cells().subList(11, 13)).as("the customer's credit used up")
+                .containsExactly("20,00", "0,00");
+        assertThat(lines.get(0).cells().get(10)).isEqualTo("Remboursement CCS-2026-000002 espèces");
+        // Over the credit note and its refund, the customer's account is back to zero.
+        BigDecimal customer = lines.stream().filter(l -> l.cells().get(4).equals("411000"))
+                .map(l -> amount(l.cells().get(11)).subtract(amount(l.cells().get(12))))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(customer).isEqualByComparingTo("0");
+    }
+
     private static BigDecimal amount(String cell) {
         return new BigDecimal(cell.replace(',', '.'));
     }

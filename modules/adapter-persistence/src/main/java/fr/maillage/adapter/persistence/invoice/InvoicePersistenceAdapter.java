@@ -224,6 +224,21 @@ class InvoicePersistenceAdapter implements InvoicePort {
     }
 
     @Override
+    public void recordRefund(UUID creditNote, PaymentMethod method, String reference, long amountCents,
+            LocalDate refundedOn, Instant recordedAt) {
+        jdbc.update("""
+                insert into invoice_refund (network_id, id, credit_note_id, method, reference, amount_cents,
+                    refunded_on, recorded_at)
+                values (:network, :id, :creditNote, :method, :reference, :amount, :refundedOn, :recordedAt)
+                on conflict (network_id, credit_note_id) do nothing""",
+                params().addValue("id", UUID.randomUUID()).addValue("creditNote", creditNote)
+                        .addValue("method", method.name())
+                        .addValue("reference", reference.length() > 300 ? reference.substring(0, 300) : reference)
+                        .addValue("amount", amountCents).addValue("refundedOn", refundedOn)
+                        .addValue("recordedAt", at(recordedAt)));
+    }
+
+    @Override
     public void forEachInChain(OperatorId operator, Consumer<Invoice> each) {
         long after = 0;
         while (true) {
@@ -251,13 +266,20 @@ class InvoicePersistenceAdapter implements InvoicePort {
     public List<Settlement> settledBetween(OperatorId operator, LocalDate from, LocalDate to) {
         return jdbc.query("""
                 select s.id, s.invoice_id, i.prefix, i.year, i.sequence, i.buyer_name, i.member_id, s.payment_id,
-                       s.method, p.reference, s.amount_cents, s.received_on, s.recorded_at
+                       s.method, p.reference, s.amount_cents, s.received_on, s.recorded_at, false as refund
                   from invoice_payment s
                   join invoice i on i.network_id = s.network_id and i.id = s.invoice_id
                   join payment p on p.network_id = s.network_id and p.id = s.payment_id
                  where s.network_id = :network and i.operator_id = :operator
                    and s.received_on between :from and :to
-                 order by s.received_on, s.recorded_at, s.id""",
+                union all
+                select r.id, r.credit_note_id, i.prefix, i.year, i.sequence, i.buyer_name, i.member_id, r.id,
+                       r.method, r.reference, r.amount_cents, r.refunded_on, r.recorded_at, true
+                  from invoice_refund r
+                  join invoice i on i.network_id = r.network_id and i.id = r.credit_note_id
+                 where r.network_id = :network and i.operator_id = :operator
+                   and r.refunded_on between :from and :to
+                 order by 12, 13, 1""",
                 params().addValue("operator", operator.value()).addValue("from", from).addValue("to", to),
                 (rs, n) -> new Settlement(uuid(rs, "id"), uuid(rs, "invoice_id"),
                         new InvoiceNumber(InvoicePrefix.of(rs.getString("prefix")), rs.getInt("year"),
@@ -265,7 +287,7 @@ class InvoicePersistenceAdapter implements InvoicePort {
                         uuid(rs, "payment_id"), PaymentMethod.valueOf(rs.getString("method")),
                         rs.getString("reference"), rs.getLong("amount_cents"),
                         rs.getObject("received_on", LocalDate.class),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()));
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getBoolean("refund")));
     }
 
     @Override

@@ -75,7 +75,8 @@ class AccountingController {
     }
 
     @Operation(summary = "The settlements of an operator's invoices in a period, as CSV", description = "Payments "
-            + "received from and to (inclusive), each with the invoice it settled. Same access as invoices.csv.")
+            + "received from and to (inclusive), each with the invoice it settled, and refunds given back (a negative "
+            + "amount, with their credit note). Same access as invoices.csv.")
     @GetMapping(path = "/payments.csv", produces = "text/csv")
     ResponseEntity<byte[]> paymentsCsv(@Parameter(hidden = true) Caller caller, @PathVariable String slug,
             @PathVariable String operatorId, @RequestParam(required = false) @Nullable String from,
@@ -85,7 +86,7 @@ class AccountingController {
         for (Settlement s : a.settlements()) {
             out.append(String.join(";", List.of(s.receivedOn().toString(), s.invoiceNumber().value(),
                     cell(s.buyerName()), s.method().name(), cell(s.reference() == null ? "" : s.reference()),
-                    Fec.amount(s.amountCents())))).append("\r\n");
+                    Fec.amount(s.refund() ? -s.amountCents() : s.amountCents())))).append("\r\n");
         }
         return csv(out, "reglements-factures-" + a.siren() + "-" + a.from() + "-" + a.to() + ".csv");
     }

@@ -46,13 +46,23 @@ public interface InvoicePort {
     void settle(UUID invoice, UUID payment, long amountCents, PaymentMethod method, LocalDate receivedOn,
             Instant recordedAt);
 
+    /**
+     * Records money given back to the member with the credit note {@code creditNote} (once per credit note), for the
+     * accounting exports.
+     */
+    void recordRefund(UUID creditNote, PaymentMethod method, String reference, long amountCents, LocalDate refundedOn,
+            Instant recordedAt);
+
     /** The operator's documents in chain order, one at a time (a chain may be long). */
     void forEachInChain(OperatorId operator, Consumer<Invoice> each);
 
     /** The operator's documents issued between two dates (inclusive), in chain order. */
     List<Invoice> issuedBetween(OperatorId operator, LocalDate from, LocalDate to);
 
-    /** The settlements of the operator's invoices received between two dates (inclusive), in date order. */
+    /**
+     * The settlements of the operator's invoices received between two dates (inclusive), and the refunds given back
+     * in that period, in date order.
+     */
     List<Settlement> settledBetween(OperatorId operator, LocalDate from, LocalDate to);
 
     /** The time zone of the current network (issue dates and years are in it). */
