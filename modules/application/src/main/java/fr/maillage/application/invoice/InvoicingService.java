@@ -196,10 +196,11 @@ public final class InvoicingService implements MembershipEventListener, Invoices
         }
         String offerName = memberships.find(paid.membership()).map(m -> m.offer().name())
                 .orElse(invoice.lines().getFirst().description());
-        outbox.enqueue(new OutgoingMail(member.get().email(), member.get().displayName(), "fr", PAYMENT_RECEIPT,
+        String language = member.get().language();
+        outbox.enqueue(new OutgoingMail(member.get().email(), member.get().displayName(), language, PAYMENT_RECEIPT,
                 java.util.Map.of("networkName", invoices.networkName(), "operatorName", invoice.seller().legalName(),
                         "offerName", offerName, "invoiceNumber", invoice.number().value(),
-                        "amount", MailTemplates.amount(paid.payment().amount().cents()),
+                        "amount", MailTemplates.amount(paid.payment().amount().cents(), language),
                         "paidOn", MailTemplates.date(paid.payment().receivedOn())),
                 List.of(new AttachmentRef(INVOICE_PDF, invoice.id())), PAYMENT_RECEIPT + ":" + paid.payment().id()));
     }

@@ -42,6 +42,15 @@ public final class MailTemplates {
         return format.format(BigDecimal.valueOf(cents, 2)) + "\u00a0€";
     }
 
+    /** An amount in the mail's language: "1 234,50 €" in French, "€1,234.50" in English. */
+    public static String amount(long cents, String language) {
+        if (!"en".equals(language)) {
+            return amount(cents);
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+        return "€" + format.format(BigDecimal.valueOf(cents, 2));
+    }
+
     /** A date as the mails show it: "22/11/2026". */
     public static String date(LocalDate day) {
         return FRENCH_DATE.format(day);

@@ -175,6 +175,9 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
         UpdateProfileCommand.Changes changes = command.applyTo(current.profile(), current.consents().newsletter(),
                 emailEditable);
         Member changed = current.withProfile(changes.profile()).withNewsletter(changes.newsletter());
+        if (changes.language() != null) {
+            changed = changed.withLanguage(changes.language());
+        }
         if (changes.email() != null && !changes.email().value().equals(current.email())) {
             profiles.requireEmailFree(changes.email().value());
             changed = changed.withEmail(changes.email().value());
@@ -211,6 +214,9 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
         }
         if (before.consents().newsletter() != after.consents().newsletter()) {
             fields.add(UpdateProfileCommand.NEWSLETTER);
+        }
+        if (!before.language().equals(after.language())) {
+            fields.add(UpdateProfileCommand.LANGUAGE);
         }
         return fields;
     }

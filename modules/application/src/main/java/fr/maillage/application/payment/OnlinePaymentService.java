@@ -535,9 +535,10 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         String operator = operators.find(membership.seller()).map(Operator::legalName).orElse("");
         String failedOn = MailTemplates.date(Validity.dateOf(at, network.timeZone().zone()));
         members.find(membership.member()).filter(m -> !m.isErased()).ifPresent(member -> outbox.enqueue(
-                OutgoingMail.of(member.email(), member.displayName(), "fr", MailTemplates.PAYMENT_FAILED,
+                OutgoingMail.of(member.email(), member.displayName(), member.language(), MailTemplates.PAYMENT_FAILED,
                         Map.of("networkName", network.name().value(), "operatorName", operator,
-                                "offerName", membership.offer().name(), "amount", MailTemplates.amount(cents),
+                                "offerName", membership.offer().name(),
+                                "amount", MailTemplates.amount(cents, member.language()),
                                 "failedOn", failedOn),
                         "payment-failed:" + session.id())));
     }

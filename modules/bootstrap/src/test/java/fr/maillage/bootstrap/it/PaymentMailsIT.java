@@ -131,6 +131,31 @@ class PaymentMailsIT extends EndToEndTest {
     }
 
     @Test
+    void a_member_who_reads_english_gets_the_receipt_in_english() throws Exception {
+        Shop shop = shop("english", "ENG");
+        String email = "sam." + UUID.randomUUID() + "@example.org";
+        String sam = member(shop, email, "Sam", "Taylor");
+        String path = "/api/networks/" + shop.slug() + "/members/" + sam;
+        Api.Reply unknown = api.patch(path, "{\"language\": \"de\"}").token(shop.manager().token()).send();
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.body()).contains("member.language.unknown");
+        Api.Reply english = api.patch(path, "{\"language\": \"EN\"}").token(shop.manager().token()).send();
+        assertThat(english.status()).as(english.toString()).isEqualTo(200);
+        assertThat(english.json().get("language").asString()).isEqualTo("en");
+
+        String membership = sell(shop, sam);
+        assertThat(pay(shop, membership, "{\"method\": \"CASH\", \"amountCents\": 5000}").status()).isEqualTo(201);
+        assertThat(relay().relayDue(shop.network(), later()).sent()).isEqualTo(1);
+
+        MimeMessage mail = smtp.receivedBy(email).getFirst();
+        String number = invoiceOf(shop, sam).get("number").asString();
+        assertThat(mail.getSubject()).isEqualTo("Your payment receipt – invoice " + number);
+        assertThat(text(mail)).contains("We have received your payment of €50.00").contains("Opérateur ENG");
+        assertThat(outboxOf(shop, email)).containsExactly(Map.of("template_code", "payment-receipt",
+                "language", "en", "status", "SENT"));
+    }
+
+    @Test
     void a_member_erased_before_the_relay_runs_is_mailed_nothing() {
         Shop shop = shop("efface", "EFF");
         String email = "erased." + UUID.randomUUID() + "@example.org";

@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Member(MemberId id, NetworkId network, @Nullable String subject, String email, String givenName,
         String familyName, @Nullable String phone, @Nullable String company, @Nullable PostalAddress address,
-        Consents consents, MemberStatus status, MemberSource source, Instant createdAt, @Nullable Instant erasedAt,
-        long version) {
+        Consents consents, String language, MemberStatus status, MemberSource source, Instant createdAt,
+        @Nullable Instant erasedAt, long version) {
+
+    /** The languages a member may be written to in: French (the default) and English. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("fr", "en");
 
     /** The given name of an erased member: with {@link #ERASED_FAMILY_NAME}, "Membre effacé". */
     public static final String ERASED_GIVEN_NAME = "Membre";
@@ -36,6 +39,25 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
         Objects.requireNonNull(consents);
         Objects.requireNonNull(status);
         Objects.requireNonNull(source);
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language " + language);
+        }
+    }
+
+    /** A language as a member chooses it ("fr", "EN", " en "), or {@code member.language.unknown}. */
+    public static String language(String raw) {
+        String code = raw.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(code)) {
+            throw new InvalidValueException("member.language.unknown", raw);
+        }
+        return code;
+    }
+
+    /** The same member, written to in {@code language} ("fr" or "en"). */
+    public Member withLanguage(String language) {
+        requireActive();
+        return new Member(id, network, subject, email, givenName, familyName, phone, company, address, consents,
+                language(language), status, source, createdAt, erasedAt, version);
     }
 
     /**
@@ -49,7 +71,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
             throw new IllegalArgumentException("a subject is not blank");
         }
         return new Member(id, network, subject, normalized, profile.givenName(), profile.familyName(),
-                profile.phone(), profile.company(), profile.address(), consents, MemberStatus.ACTIVE, source,
+                profile.phone(), profile.company(), profile.address(), consents, "fr", MemberStatus.ACTIVE, source,
                 createdAt, null, 0);
     }
 
@@ -71,7 +93,8 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
     public Member withProfile(MemberProfile profile) {
         requireActive();
         return new Member(id, network, subject, email, profile.givenName(), profile.familyName(), profile.phone(),
-                profile.company(), profile.address(), consents, status, source, createdAt, erasedAt, version);
+                profile.company(), profile.address(), consents, language, status, source, createdAt, erasedAt,
+                version);
     }
 
     /**
@@ -85,7 +108,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
         }
         String normalized = normalizeEmail(changed);
         return new Member(id, network, subject, normalized, givenName, familyName, phone, company, address, consents,
-                status, source, createdAt, erasedAt, version);
+                language, status, source, createdAt, erasedAt, version);
     }
 
     /** The same member, subscribed to the network's news by email or not. */
@@ -113,7 +136,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
             throw new ConflictException("member.email.taken");
         }
         return new Member(id, network, subject, email, givenName, familyName, phone, company, address, consents,
-                status, source, createdAt, erasedAt, version);
+                language, status, source, createdAt, erasedAt, version);
     }
 
     /**
@@ -131,7 +154,7 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
             return this;
         }
         return new Member(id, network, null, erasedEmail(id), ERASED_GIVEN_NAME, ERASED_FAMILY_NAME, null, null,
-                null, new Consents(consents.termsAcceptedAt(), false), MemberStatus.ERASED, source, createdAt, at,
+                null, new Consents(consents.termsAcceptedAt(), false), "fr", MemberStatus.ERASED, source, createdAt, at,
                 version);
     }
 
@@ -156,8 +179,8 @@ public record Member(MemberId id, NetworkId network, @Nullable String subject, S
     }
 
     private Member withConsents(Consents changed) {
-        return new Member(id, network, subject, email, givenName, familyName, phone, company, address, changed, status,
-                source, createdAt, erasedAt, version);
+        return new Member(id, network, subject, email, givenName, familyName, phone, company, address, changed,
+                language, status, source, createdAt, erasedAt, version);
     }
 
     private void requireActive() {

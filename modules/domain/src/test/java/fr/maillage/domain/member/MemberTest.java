@@ -128,10 +128,23 @@ class MemberTest {
     }
 
     @Test
+    void a_member_is_written_to_in_french_unless_they_choose_english() {
+        Member m = camille(MemberSource.SIGN_UP, "sub-1");
+        assertThat(m.language()).isEqualTo("fr");
+        Member english = m.withLanguage(" EN ");
+        assertThat(english.language()).isEqualTo("en");
+        assertThat(english.withProfile(m.profile()).withNewsletter(true).acceptTerms(NOW).language())
+                .as("kept by the other changes").isEqualTo("en");
+        assertThatThrownBy(() -> m.withLanguage("de")).isInstanceOf(InvalidValueException.class)
+                .extracting(e -> ((InvalidValueException) e).code()).isEqualTo("member.language.unknown");
+        assertThat(english.erase(NOW).language()).as("nothing of the person is kept").isEqualTo("fr");
+    }
+
+    @Test
     void an_erased_member_cannot_be_changed() {
         Member m = camille(MemberSource.SIGN_UP, "sub-1");
         Member erased = new Member(m.id(), m.network(), null, "erased-" + m.id() + "@invalid", "-", "-", null, null,
-                null, Consents.none(), MemberStatus.ERASED, m.source(), m.createdAt(), NOW, 3);
+                null, Consents.none(), "fr", MemberStatus.ERASED, m.source(), m.createdAt(), NOW, 3);
         assertThat(erased.isErased()).isTrue();
         for (Runnable change : new Runnable[] {() -> erased.withProfile(m.profile()), () -> erased.withNewsletter(true),
                 () -> erased.acceptTerms(NOW), () -> erased.linkTo("sub-1")}) {

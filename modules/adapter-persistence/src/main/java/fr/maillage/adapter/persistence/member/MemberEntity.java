@@ -52,6 +52,9 @@ class MemberEntity {
 
     boolean newsletter;
 
+    /** "fr" or "en": the language the member is written to in. */
+    String language;
+
     String status;
 
     String source;

@@ -74,7 +74,7 @@ class MemberPersistenceAdapter implements MemberPort {
         em.flush();
         return jdbc.query("""
                 select network_id, id, subject, email, given_name, family_name, phone, company, address_line1,
-                       address_line2, postal_code, town, terms_accepted_at, newsletter, status, source, created_at,
+                       address_line2, postal_code, town, terms_accepted_at, newsletter, language, status, source, created_at,
                        updated_at, erased_at, version
                 from member where network_id = ? and\s""" + condition, (rs, row) -> {
             MemberEntity e = new MemberEntity();
@@ -92,6 +92,7 @@ class MemberPersistenceAdapter implements MemberPort {
             e.town = rs.getString("town");
             e.termsAcceptedAt = instantOrNull(rs, "terms_accepted_at");
             e.newsletter = rs.getBoolean("newsletter");
+            e.language = rs.getString("language");
             e.status = rs.getString("status");
             e.source = rs.getString("source");
             e.createdAt = instantOrNull(rs, "created_at");
@@ -256,6 +257,7 @@ class MemberPersistenceAdapter implements MemberPort {
         e.town = a == null ? null : a.town();
         e.termsAcceptedAt = m.consents().termsAcceptedAt();
         e.newsletter = m.consents().newsletter();
+        e.language = m.language();
         e.status = m.status().name();
         e.source = m.source().name();
         e.erasedAt = m.erasedAt();
@@ -275,7 +277,7 @@ class MemberPersistenceAdapter implements MemberPort {
                 : new PostalAddress(e.addressLine1, e.addressLine2, e.postalCode, e.town);
         return new Member(new MemberId(e.id), new NetworkId(e.networkId), e.subject, e.email, e.givenName,
                 e.familyName, e.phone, e.company, address, new Consents(e.termsAcceptedAt, e.newsletter),
-                MemberStatus.valueOf(e.status), MemberSource.valueOf(e.source), e.createdAt, e.erasedAt,
+                e.language == null ? "fr" : e.language, MemberStatus.valueOf(e.status), MemberSource.valueOf(e.source), e.createdAt, e.erasedAt,
                 e.version);
     }
 }

@@ -53,6 +53,7 @@ final class MemberRequests {
         private @Nullable String company;
         private @Nullable AddressInput address;
         private @Nullable Boolean newsletter;
+        private @Nullable String language;
 
         Patch() {
         }
@@ -99,9 +100,15 @@ final class MemberRequests {
             newsletter = value;
         }
 
+        @JsonSetter("language")
+        void language(@Nullable String value) {
+            present.add(UpdateProfileCommand.LANGUAGE);
+            language = value;
+        }
+
         UpdateProfileCommand command() {
             return new UpdateProfileCommand(new UpdateProfileCommand.Raw(email, givenName, familyName, phone, company,
-                    address, newsletter), present);
+                    address, newsletter, language), present);
         }
     }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** A member as the API shows it. {@code hasAccount}: linked to a person who can log in. */
 public record MemberResponse(UUID id, String email, String givenName, String familyName, @Nullable String phone,
         @Nullable String company, @Nullable Address address, @Nullable Instant termsAcceptedAt, boolean newsletter,
-        boolean hasAccount, String status, String source, Instant createdAt, long version) {
+        String language, boolean hasAccount, String status, String source, Instant createdAt, long version) {
 
     public record Address(String line1, @Nullable String line2, String postalCode, String town) {
     }
@@ -18,7 +18,7 @@ public record MemberResponse(UUID id, String email, String givenName, String fam
         PostalAddress a = m.address();
         return new MemberResponse(m.id().value(), m.email(), m.givenName(), m.familyName(), m.phone(), m.company(),
                 a == null ? null : new Address(a.line1(), a.line2(), a.postalCode(), a.town()),
-                m.consents().termsAcceptedAt(), m.consents().newsletter(), m.subject() != null, m.status().name(),
+                m.consents().termsAcceptedAt(), m.consents().newsletter(), m.language(), m.subject() != null, m.status().name(),
                 m.source().name(), m.createdAt(), m.version());
     }
 }

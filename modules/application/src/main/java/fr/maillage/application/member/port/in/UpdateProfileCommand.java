@@ -24,10 +24,17 @@ public record UpdateProfileCommand(Raw values, Set<String> present) {
     public static final String ADDRESS = "address";
     public static final String NEWSLETTER = "newsletter";
     public static final String EMAIL = "email";
+    public static final String LANGUAGE = "language";
 
     public record Raw(@Nullable String email, @Nullable String givenName, @Nullable String familyName,
             @Nullable String phone, @Nullable String company, @Nullable AddressInput address,
-            @Nullable Boolean newsletter) {
+            @Nullable Boolean newsletter, @Nullable String language) {
+
+        public Raw(@Nullable String email, @Nullable String givenName, @Nullable String familyName,
+                @Nullable String phone, @Nullable String company, @Nullable AddressInput address,
+                @Nullable Boolean newsletter) {
+            this(email, givenName, familyName, phone, company, address, newsletter, null);
+        }
     }
 
     public UpdateProfileCommand {
@@ -35,7 +42,8 @@ public record UpdateProfileCommand(Raw values, Set<String> present) {
     }
 
     /** The changed profile and consents, every bad field reported at once. */
-    public record Changes(MemberProfile profile, boolean newsletter, @Nullable EmailAddress email) {
+    public record Changes(MemberProfile profile, boolean newsletter, @Nullable EmailAddress email,
+            @Nullable String language) {
     }
 
     /** Applies the patch to the member's current profile ({@code field.unknown} for an email a member may not send). */
@@ -70,6 +78,10 @@ public record UpdateProfileCommand(Raw values, Set<String> present) {
                 news = values.newsletter();
             }
         }
+        String language = null;
+        if (present.contains(LANGUAGE)) {
+            language = fields.required(LANGUAGE, values.language(), fr.maillage.domain.member.Member::language);
+        }
         if (present.contains(EMAIL)) {
             if (!emailAllowed) {
                 fields.reject(EMAIL, "member.email.not-editable");
@@ -78,6 +90,6 @@ public record UpdateProfileCommand(Raw values, Set<String> present) {
             }
         }
         fields.throwIfInvalid();
-        return new Changes(new MemberProfile(given, family, phone, company, address), news, email);
+        return new Changes(new MemberProfile(given, family, phone, company, address), news, email, language);
     }
 }
