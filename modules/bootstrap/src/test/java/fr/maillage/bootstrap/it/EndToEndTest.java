@@ -117,6 +117,23 @@ abstract class EndToEndTest {
             String operator, String card) {
     }
 
+    /** A member file the manager records (no account); its id. */
+    String memberFile(String slug, Person manager, String email, String givenName, String familyName) {
+        Api.Reply created = api.post("/api/networks/" + slug + "/members", """
+                {"email": "%s", "givenName": "%s", "familyName": "%s"}""".formatted(email, givenName, familyName))
+                .token(manager.token()).send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    /** The offer sold at the desk by the manager to the member; the membership's id. */
+    String sellAtDesk(String slug, Person manager, String member, String offer) {
+        Api.Reply sold = api.post(MembershipsIT.ofMember(slug, member), "{\"offerId\": \"" + offer + "\"}")
+                .token(manager.token()).send();
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        return sold.json().get("id").asString();
+    }
+
     CardShop cardShop(String slug, String operatorName, String invoicePrefix, boolean withMember) {
         List<Callable<Person>> invitations = new ArrayList<>(List.of(() -> personIn(slug, NetworkRole.ANIMATOR),
                 () -> personIn(slug, NetworkRole.MANAGER)));

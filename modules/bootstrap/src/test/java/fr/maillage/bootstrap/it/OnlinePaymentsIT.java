@@ -558,20 +558,10 @@ class OnlinePaymentsIT extends EndToEndTest {
     @Test
     void a_monthly_subscription_bought_online_renews_and_each_paid_period_is_recorded_once() {
         Shop shop = shop("subscription", true);
-        Api.Reply offer = api.post(OffersIT.offers(shop.slug()), """
-                {"operatorId": "%s", "name": "Abonnement mensuel", "terms": {"type": "SUBSCRIPTION",
-                 "billing": "MONTHLY"}, "priceCents": 6000, "scope": {"type": "OPERATOR_PLACES"}}"""
-                .formatted(shop.operator())).token(shop.manager().token()).send();
-        assertThat(offer.status()).as(offer.toString()).isEqualTo(201);
-        String session = StripeStub.id("cs_test_");
-        SERVER.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withHeader("Stripe-Account",
-                equalTo(shop.account())).willReturn(json(StripeStub.session(session, "open", "unpaid", null, 6000,
-                        "pending"))));
-        Api.Reply started = api.post("/api/networks/" + shop.slug() + "/me/checkout", "{\"offerId\": \""
-                + offer.json().get("id").asString() + "\"}").token(shop.member().token()).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(201);
-        String id = started.json().get("membership").get("id").asString();
-        assertThat(started.json().get("membership").get("autoRenew").asBoolean()).isTrue();
+        Opened opened = openSubscription(shop);
+        String session = opened.session();
+        String id = opened.membership();
+        assertThat(membership(shop, id).get("autoRenew").asBoolean()).isTrue();
         String form = SERVER.findAll(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Stripe-Account", equalTo(shop.account()))).getFirst().getBodyAsString();
         assertThat(form).contains("mode=subscription", "line_items[0][price_data][recurring][interval]=month",

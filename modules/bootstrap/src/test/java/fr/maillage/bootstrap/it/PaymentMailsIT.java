@@ -229,18 +229,11 @@ class PaymentMailsIT extends EndToEndTest {
     }
 
     private String member(Shop shop, String email, String givenName, String familyName) {
-        Api.Reply created = api.post("/api/networks/" + shop.slug() + "/members", """
-                {"email": "%s", "givenName": "%s", "familyName": "%s"}""".formatted(email, givenName, familyName))
-                .token(shop.manager().token()).send();
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("id").asString();
+        return memberFile(shop.slug(), shop.manager(), email, givenName, familyName);
     }
 
     private String sell(Shop shop, String member) {
-        Api.Reply sold = api.post(MembershipsIT.ofMember(shop.slug(), member), "{\"offerId\": \"" + shop.card() + "\"}")
-                .token(shop.manager().token()).send();
-        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
-        return sold.json().get("id").asString();
+        return sellAtDesk(shop.slug(), shop.manager(), member, shop.card());
     }
 
     private Api.Reply pay(Shop shop, String membership, String json) {
