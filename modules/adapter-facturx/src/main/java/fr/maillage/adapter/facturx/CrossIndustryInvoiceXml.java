@@ -192,7 +192,19 @@ final class CrossIndustryInvoiceXml {
         return BigDecimal.valueOf(basisPoints, 2).toPlainString();
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Text as XML character data (control characters, which XML 1.0 cannot carry, become spaces). */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -235,23 +235,6 @@ final class InvoiceLayout {
 
     /** Text as XML character data. */
     static String x(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (c < 0x20 && c != '\t') {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return CrossIndustryInvoiceXml.escape(text);
     }
 }

@@ -76,7 +76,7 @@ public final class Fec {
         }
         for (Settlement s : settlements) {
             boolean cash = s.method() == PaymentMethod.CASH;
-            String how = method(s.method());
+            String how = s.method().label();
             // A refund at the desk is referenced as "chèque 0012": the method is not said twice.
             String what = s.reference() == null ? how : s.reference().startsWith(how) ? s.reference()
                     : how + " " + s.reference();
@@ -129,15 +129,6 @@ public final class Fec {
             case "BQ" -> "Banque";
             case "CA" -> "Caisse";
             default -> code;
-        };
-    }
-
-    private static String method(PaymentMethod method) {
-        return switch (method) {
-            case CASH -> "espèces";
-            case CHEQUE -> "chèque";
-            case TRANSFER -> "virement";
-            case ONLINE -> "en ligne";
         };
     }
 }

@@ -7,6 +7,16 @@ package fr.maillage.domain.membership;
 public enum PaymentMethod {
     CASH, CHEQUE, TRANSFER, ONLINE;
 
+    /** How it is written in French accounts and documents: "espèces", "chèque", "virement", "en ligne". */
+    public String label() {
+        return switch (this) {
+            case CASH -> "espèces";
+            case CHEQUE -> "chèque";
+            case TRANSFER -> "virement";
+            case ONLINE -> "en ligne";
+        };
+    }
+
     /** Whether a manager may record a payment of this method by hand. */
     public boolean isOffline() {
         return this != ONLINE;

@@ -29,7 +29,8 @@ public record RecordPaymentCommand(PaymentMethod method, Money amount, @Nullable
     /** Reads the payment, {@code today} being the date in the network's time zone. */
     public static RecordPaymentCommand parse(Raw raw, LocalDate today) {
         Fields fields = new Fields();
-        PaymentMethod method = fields.required("method", raw.method(), RecordPaymentCommand::offlineMethod);
+        PaymentMethod method = fields.required("method", raw.method(),
+                m -> offlineMethod(m, "payment.method.not-offline"));
         Money amount = fields.required("amountCents", raw.amountCents(), c -> Payment.checkAmount(Money.euros(c)));
         String reference = raw.reference() == null || raw.reference().isBlank() ? null
                 : fields.optional("reference", raw.reference(), Payment::reference);
@@ -51,7 +52,11 @@ public record RecordPaymentCommand(PaymentMethod method, Money amount, @Nullable
         return new RecordPaymentCommand(method, amount, reference, receivedOn == null ? today : receivedOn, key);
     }
 
-    private static PaymentMethod offlineMethod(String raw) {
+    /**
+     * A method a manager may type in (CASH, CHEQUE, TRANSFER): {@code payment.method.unknown}, or
+     * {@code onlineCode} for ONLINE.
+     */
+    static PaymentMethod offlineMethod(String raw, String onlineCode) {
         PaymentMethod method;
         try {
             method = PaymentMethod.valueOf(raw.strip().toUpperCase(Locale.ROOT));
@@ -59,7 +64,7 @@ public record RecordPaymentCommand(PaymentMethod method, Money amount, @Nullable
             throw new InvalidValueException("payment.method.unknown", raw);
         }
         if (!method.isOffline()) {
-            throw new InvalidValueException("payment.method.not-offline");
+            throw new InvalidValueException(onlineCode);
         }
         return method;
     }

@@ -4,7 +4,6 @@ import fr.maillage.application.shared.Fields;
 import fr.maillage.domain.membership.Payment;
 import fr.maillage.domain.membership.PaymentMethod;
 import fr.maillage.domain.money.Money;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +18,8 @@ public record RefundCommand(PaymentMethod method, Money amount, @Nullable String
 
     public static RefundCommand parse(Raw raw) {
         Fields fields = new Fields();
-        PaymentMethod method = fields.required("method", raw.method(), RefundCommand::offlineMethod);
+        PaymentMethod method = fields.required("method", raw.method(),
+                m -> RecordPaymentCommand.offlineMethod(m, "refund.method.not-offline"));
         Money amount = fields.required("amountCents", raw.amountCents(), c -> Payment.checkAmount(Money.euros(c)));
         String reference = raw.reference() == null || raw.reference().isBlank() ? null
                 : fields.optional("reference", raw.reference(), Payment::reference);
@@ -29,25 +29,7 @@ public record RefundCommand(PaymentMethod method, Money amount, @Nullable String
 
     /** What the membership's history and the credit note say of it: "espèces", "chèque 0012345", "virement RB-12". */
     public String label() {
-        String how = switch (method) {
-            case CASH -> "espèces";
-            case CHEQUE -> "chèque";
-            case TRANSFER -> "virement";
-            case ONLINE -> "en ligne";
-        };
+        String how = method.label();
         return reference == null ? how : how + " " + reference;
-    }
-
-    private static PaymentMethod offlineMethod(String raw) {
-        PaymentMethod method;
-        try {
-            method = PaymentMethod.valueOf(raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new fr.maillage.domain.shared.InvalidValueException("payment.method.unknown", raw);
-        }
-        if (!method.isOffline()) {
-            throw new fr.maillage.domain.shared.InvalidValueException("refund.method.not-offline");
-        }
-        return method;
     }
 }
