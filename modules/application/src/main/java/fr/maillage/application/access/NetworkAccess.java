@@ -1,6 +1,7 @@
 package fr.maillage.application.access;
 
 import fr.maillage.domain.network.Network;
+import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkRole;
 import java.util.Set;
 
@@ -14,6 +15,18 @@ public record NetworkAccess(Network network, Set<NetworkRole> roles, boolean pla
     /** Whether the caller administers the whole network (platform admin or animator), not only some operators. */
     public boolean administersNetwork() {
         return platformAdmin || roles.contains(NetworkRole.ANIMATOR);
+    }
+
+    /**
+     * The network, for a change: an archived network is read-only.
+     *
+     * @throws NetworkArchivedException when it is archived
+     */
+    public Network writableNetwork() {
+        if (network.isArchived()) {
+            throw new NetworkArchivedException(network.slug());
+        }
+        return network;
     }
 
     public boolean can(Permission permission) {

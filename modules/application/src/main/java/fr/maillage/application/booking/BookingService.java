@@ -34,7 +34,6 @@ import fr.maillage.domain.hours.Opening;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.member.MemberId;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.place.PlaceId;
 import fr.maillage.domain.place.Resource;
@@ -109,7 +108,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
         boolean forAMember = raw.memberId() != null;
         Permission permission = forAMember ? Permission.FRONT_DESK : Permission.SELF_SERVICE;
         return access.inNetwork(caller, network, permission, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             ZoneId zone = n.timeZone().zone();
             Instant now = clock.instant();
             // Bookings of one resource queue here (a row lock) rather than deadlock on the exclusion constraint;
@@ -165,7 +164,7 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
     @Override
     public BookingView cancel(Caller caller, NetworkSlug network, BookingId id, @Nullable String reason) {
         return access.inNetwork(caller, network, Permission.READ_NETWORK, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Booking current = bookings.find(id).orElseThrow(() -> new NotFoundException("booking.not-found"));
             StoredPlace place = places.find(current.place()).orElseThrow();
             boolean asManager = granted.can(Permission.FRONT_DESK) && managesPlace(granted, caller, place);
@@ -307,13 +306,6 @@ public final class BookingService implements BookResourceUseCase, CancelBookingU
     /** Animators and platform admins manage every place; a manager those of the operators they run. */
     private boolean managesPlace(NetworkAccess granted, Caller caller, StoredPlace place) {
         return OperatorScope.runs(operators, granted, caller, place.place().operator());
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 
     /** Builds views, reading each resource, place and member once. */

@@ -27,7 +27,6 @@ import fr.maillage.domain.member.MemberImportIssue;
 import fr.maillage.domain.member.MemberImportStatus;
 import fr.maillage.domain.member.MemberSource;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkId;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.shared.Ids;
@@ -120,11 +119,11 @@ public final class MemberImportService implements ImportMembersUseCase, MemberIm
     @Override
     public Report startImport(Caller caller, NetworkSlug network, ImportMembersCommand command) {
         // The network and the permission first, then the file: someone who may not act learns nothing of it.
-        access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, MemberImportService::writable);
+        access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, NetworkAccess::writableNetwork);
         MemberImportFile file = MemberImportFile.read(command.content(), charset(command.charset()),
                 settings.maxRows());
         StoredImport stored = access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Instant now = clock.instant();
             imports.failStale(now.minus(settings.timeout()), now, MemberImport.INTERRUPTED);
             StoredImport queued = new StoredImport(MemberImport.queued(Ids.newId(clock), n.id(), command.dryRun(),
@@ -374,12 +373,5 @@ public final class MemberImportService implements ImportMembersUseCase, MemberIm
         } catch (IllegalCharsetNameException | UnsupportedCharsetException unknown) {
             return null;
         }
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

@@ -27,7 +27,6 @@ import fr.maillage.domain.member.Member;
 import fr.maillage.domain.member.MemberId;
 import fr.maillage.domain.member.MemberSource;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkRole;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.shared.ConflictException;
@@ -76,14 +75,14 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
     public Member createMember(Caller caller, NetworkSlug network, CreateMemberCommand.Raw raw) {
         // The network and the permission first, then the body: someone who may not act learns nothing of it.
         CreateMemberCommand command = access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, true, granted -> {
-            writable(granted);
+            granted.writableNetwork();
             CreateMemberCommand parsed = CreateMemberCommand.parse(raw);
             profiles.requireEmailFree(parsed.email().value());
             return parsed;
         });
         if (!command.invite()) {
             return access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {
-                Network n = writable(granted);
+                Network n = granted.writableNetwork();
                 profiles.requireEmailFree(command.email().value());
                 return insert(caller, n, null, command, Map.of("source", MemberSource.MANAGER.name(),
                         "invited", "false"));
@@ -96,7 +95,7 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
                 command.profile().familyName());
         identity.ensureMember(organization, person.subject());
         return access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             profiles.requireEmailFree(command.email().value());
             if (members.findBySubject(person.subject()).isPresent()) {
                 throw new ConflictException("member.subject.taken");
@@ -127,7 +126,7 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
     public Member updateMember(Caller caller, NetworkSlug network, UUID member, UpdateProfileCommand command,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_MEMBERS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Member current = members.find(new MemberId(member)).orElseThrow(MemberProfiles::notFound);
             return change(caller, n, current, command, expectedVersion, current.subject() == null);
         });
@@ -158,7 +157,7 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
     public Member updateOwnProfile(Caller caller, NetworkSlug network, UpdateProfileCommand command,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.SELF_SERVICE, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             return change(caller, n, profiles.ofCaller(caller), command, expectedVersion, false);
         });
     }
@@ -219,12 +218,5 @@ public final class MemberService implements ManageMembersUseCase, MembersQuery, 
             fields.add(UpdateProfileCommand.LANGUAGE);
         }
         return fields;
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

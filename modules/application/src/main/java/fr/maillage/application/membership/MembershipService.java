@@ -114,7 +114,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     @Override
     public Membership sell(Caller caller, NetworkSlug network, String memberId, SellMembershipCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Instant now = clock.instant();
             ZoneId zone = n.timeZone().zone();
             Member member = member(memberId);
@@ -162,7 +162,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     public PaymentResult recordPayment(Caller caller, NetworkSlug network, String membershipId,
             RecordPaymentCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Instant now = clock.instant();
             ZoneId zone = n.timeZone().zone();
             Membership current = sold(granted, caller, membershipId);
@@ -193,7 +193,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     public Membership cancel(Caller caller, NetworkSlug network, String membershipId,
             CancelMembershipCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Instant now = clock.instant();
             Membership current = sold(granted, caller, membershipId);
             CancelMembershipCommand c = CancelMembershipCommand.parse(raw);
@@ -212,7 +212,7 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
     public Membership refund(Caller caller, NetworkSlug network, String membershipId, RefundCommand.Raw raw,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.SELL, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Instant now = clock.instant();
             Membership current = sold(granted, caller, membershipId);
             if (expectedVersion != null && expectedVersion != current.version()) {
@@ -509,12 +509,5 @@ public final class MembershipService implements ManageMembershipsUseCase, Member
 
     private static InvalidInputException invalid(String field, String code) {
         return new InvalidInputException(List.of(new FieldViolation(field, code, List.of())));
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

@@ -20,7 +20,6 @@ import fr.maillage.application.shared.Page;
 import fr.maillage.application.shared.PageRequest;
 import fr.maillage.application.shared.StaleVersionException;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.offer.Offer;
 import fr.maillage.domain.offer.OfferScope;
@@ -58,7 +57,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
     @Override
     public OfferView createOffer(Caller caller, NetworkSlug network, OfferCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             OfferCommand c = OfferCommand.parse(raw);
             Offer offer = offers.insert(build(granted, caller, c, Ids.newId(clock), false, false, 0));
             audit.record(n.id(), caller, "offer.created", offer.id().toString(), Map.of());
@@ -70,7 +69,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
     public OfferView updateOffer(Caller caller, NetworkSlug network, UUID id, OfferCommand.Raw raw,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Offer current = managed(granted, caller, id);
             if (expectedVersion != null && expectedVersion != current.version()) {
                 throw new StaleVersionException(true);
@@ -86,7 +85,7 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
     @Override
     public OfferView archiveOffer(Caller caller, NetworkSlug network, UUID id) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Offer current = managed(granted, caller, id);
             if (current.archived()) {
                 return view(current);
@@ -160,12 +159,5 @@ public final class OfferService implements ManageOffersUseCase, OffersQuery {
 
     private static InvalidInputException invalid(String field, String code) {
         return new InvalidInputException(List.of(new FieldViolation(field, code, List.of())));
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

@@ -41,7 +41,6 @@ import fr.maillage.domain.membership.MembershipStatus;
 import fr.maillage.domain.membership.Validity;
 import fr.maillage.domain.money.Money;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.offer.Offer;
 import fr.maillage.domain.offer.OfferTerms;
@@ -125,7 +124,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
     public Onboarding connect(Caller caller, NetworkSlug slug, String operatorId) {
         requireConfigured();
         ConnectPlan plan = access.inNetwork(caller, slug, Permission.BILLING, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Operator operator = operatorOf(granted, caller, operatorId);
             Optional<ConnectedAccount> existing = store.accountOf(operator.id());
             String accountKey = existing.isPresent() ? null : store.requestKey("account", operator.id().toString());
@@ -186,7 +185,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         requireConfigured();
         Instant now = clock.instant();
         CheckoutPlan plan = access.inNetwork(caller, slug, Permission.SELF_SERVICE, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Member me = members.findBySubject(caller.subject())
                     .orElseThrow(() -> new NotFoundException("member.not-found"));
             Offer offer = offer(offerId);
@@ -370,12 +369,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
                 if (started.isEmpty()) {
                     return null;
                 }
-                MembershipId period = started.get().membership();
-                for (Optional<MembershipId> next = store.renewalOf(period); next.isPresent();
-                        next = store.renewalOf(period)) {
-                    period = next.get();
-                }
-                MembershipId due = period;
+                MembershipId due = store.latestPeriod(started.get().membership());
                 if (memberships.find(due).map(m -> m.status() != MembershipStatus.PENDING_PAYMENT).orElse(true)) {
                     // The next period does not exist yet (it is created when the current one ends): not recorded,
                     // so that the reconciliation applies it once it does.
@@ -482,10 +476,7 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         if (!store.updateSubscription(subscription, cancelAtPeriodEnd, ended, at)) {
             return false;
         }
-        MembershipId period = first;
-        for (Optional<MembershipId> next = store.renewalOf(period); next.isPresent(); next = store.renewalOf(period)) {
-            period = next.get();
-        }
+        MembershipId period = store.latestPeriod(first);
         Membership latest = memberships.find(period).orElseThrow();
         if (latest.kind() != MembershipKind.SUBSCRIPTION || latest.status().isFinal()) {
             return false;
@@ -563,12 +554,5 @@ public final class OnlinePaymentService implements OnlinePaymentsUseCase, Provid
         if (!provider.configured()) {
             throw new ConflictException("payment.online.not-configured");
         }
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

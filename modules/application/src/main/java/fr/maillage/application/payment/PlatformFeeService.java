@@ -9,7 +9,6 @@ import fr.maillage.application.payment.port.out.OnlinePaymentStorePort;
 import fr.maillage.application.payment.port.out.OnlinePaymentStorePort.PlatformFee;
 import fr.maillage.application.shared.Caller;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ public final class PlatformFeeService implements PlatformFeeUseCase {
     @Override
     public PlatformFee setPlatformFee(Caller caller, NetworkSlug network, SetPlatformFeeCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLATFORM_FEE, false, granted -> {
-            Network n = writable(granted.network());
+            Network n = granted.writableNetwork();
             PlatformFee fee = SetPlatformFeeCommand.parse(raw).fee();
             PlatformFee before = store.platformFee();
             if (fee.equals(before)) {
@@ -52,7 +51,7 @@ public final class PlatformFeeService implements PlatformFeeUseCase {
     @Override
     public void removePlatformFee(Caller caller, NetworkSlug network) {
         access.inNetwork(caller, network, Permission.MANAGE_PLATFORM_FEE, false, granted -> {
-            Network n = writable(granted.network());
+            Network n = granted.writableNetwork();
             PlatformFee before = store.platformFee();
             if (store.removePlatformFee()) {
                 audit.record(n.id(), caller, "network.platform-fee.removed", n.slug().value(), Map.of(
@@ -61,12 +60,5 @@ public final class PlatformFeeService implements PlatformFeeUseCase {
             }
             return Boolean.TRUE;
         });
-    }
-
-    private static Network writable(Network network) {
-        if (network.isArchived()) {
-            throw new NetworkArchivedException(network.slug());
-        }
-        return network;
     }
 }

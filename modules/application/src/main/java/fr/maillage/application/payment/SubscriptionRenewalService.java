@@ -24,7 +24,6 @@ import fr.maillage.domain.membership.Membership;
 import fr.maillage.domain.membership.MembershipId;
 import fr.maillage.domain.membership.MembershipKind;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.shared.ConflictException;
 import java.time.Clock;
@@ -79,7 +78,7 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
     @Override
     public Membership setAutoRenew(Caller caller, NetworkSlug slug, String membershipId, @Nullable Boolean wanted) {
         Plan plan = access.inNetwork(caller, slug, Permission.READ_NETWORK, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Membership named = id(membershipId).flatMap(memberships::find)
                     .orElseThrow(() -> new NotFoundException("membership.not-found"));
             String reason = reasonFor(granted, caller, named);
@@ -91,7 +90,7 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
             Optional<SubscriptionLink> link = store.subscriptionOf(first);
             Instant now = clock.instant();
             if (link.isEmpty() && period.kind() == MembershipKind.SUBSCRIPTION && !period.status().isFinal()
-                    && store.hasCheckout(first)) {
+                    && period.soldOnline()) {
                 // Bought online, not paid yet: Stripe's subscription does not exist yet, it would renew regardless.
                 throw new ConflictException("membership.renewal.payment-pending");
             }
@@ -152,12 +151,8 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
 
     /** The last period of the membership's renewal chain (itself if it has no renewal). */
     Membership latestPeriod(Membership m) {
-        Membership period = m;
-        for (Optional<MembershipId> next = store.renewalOf(period.id()); next.isPresent();
-                next = store.renewalOf(period.id())) {
-            period = memberships.find(next.get()).orElseThrow();
-        }
-        return period;
+        MembershipId latest = store.latestPeriod(m.id());
+        return latest.equals(m.id()) ? m : memberships.find(latest).orElseThrow();
     }
 
     /** The first period of the membership's renewal chain. */
@@ -175,12 +170,5 @@ public final class SubscriptionRenewalService implements MembershipRenewalUseCas
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

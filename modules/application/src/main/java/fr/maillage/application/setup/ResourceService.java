@@ -15,7 +15,6 @@ import fr.maillage.application.shared.Caller;
 import fr.maillage.application.shared.NotFoundException;
 import fr.maillage.application.shared.StaleVersionException;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.place.PlaceId;
 import fr.maillage.domain.place.Resource;
@@ -49,7 +48,7 @@ public final class ResourceService implements ManageResourcesUseCase, ResourcesQ
     @Override
     public Resource createResource(Caller caller, NetworkSlug network, PlaceId place, ResourceCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             managedPlace(granted, caller, place);
             ResourceCommand c = ResourceCommand.parse(raw);
             Resource created = resources.insert(new Resource(Ids.newId(clock), n.id(), place, c.kind(), c.name(),
@@ -64,7 +63,7 @@ public final class ResourceService implements ManageResourcesUseCase, ResourcesQ
     public Resource updateResource(Caller caller, NetworkSlug network, PlaceId place, UUID id,
             ResourceCommand.Raw raw, @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             managedPlace(granted, caller, place);
             Resource current = resources.find(id).filter(r -> r.place().equals(place))
                     .orElseThrow(() -> new NotFoundException("resource.not-found"));
@@ -91,12 +90,5 @@ public final class ResourceService implements ManageResourcesUseCase, ResourcesQ
     /** The place, if the caller manages it (for a manager, another operator's place does not exist). */
     private StoredPlace managedPlace(NetworkAccess granted, Caller caller, PlaceId id) {
         return OperatorScope.place(places, operators, granted, caller, id);
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 }

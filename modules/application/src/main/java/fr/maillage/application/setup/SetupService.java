@@ -66,7 +66,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     @Override
     public Operator createOperator(Caller caller, NetworkSlug network, OperatorCommand.Raw raw) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             OperatorCommand c = OperatorCommand.parse(raw);
             Operator operator = operators.insert(new Operator(new OperatorId(Ids.newId(clock)), n.id(), c.legalName(),
                     c.siren(), c.address(), c.vatRegime(), c.invoicePrefix(), clock.instant(), clock.instant(), 0));
@@ -79,7 +79,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     public Operator updateOperator(Caller caller, NetworkSlug network, OperatorId id, OperatorCommand.Raw raw,
             @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Operator current = operators.find(id).orElseThrow(() -> new NotFoundException("operator.not-found"));
             checkVersion(expectedVersion, current.version());
             OperatorCommand c = OperatorCommand.parse(raw);
@@ -94,7 +94,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     public Set<OperatorId> setManagerOperators(Caller caller, NetworkSlug network, String subject,
             @Nullable List<@Nullable String> operatorIds) {
         return access.inNetwork(caller, network, Permission.MANAGE_OPERATORS, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Fields fields = new Fields();
             List<OperatorId> ids = fields.eachOf("operatorIds", operatorIds == null ? List.of() : operatorIds,
                     PlaceCommand::operatorId);
@@ -131,7 +131,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     public StoredPlace createPlace(Caller caller, NetworkSlug network, PlaceCommand.Raw raw,
             @Nullable OpeningHoursCommand hoursInput) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             Fields fields = new Fields();
             OpeningHours hours = hoursInput == null ? null : hoursInput.parse(fields, "hours", n.timeZone().zone());
             PlaceCommand c = PlaceCommand.parse(raw, fields);
@@ -150,7 +150,7 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
     public StoredPlace updatePlace(Caller caller, NetworkSlug network, PlaceId id, PlaceCommand.Raw raw,
             @Nullable OpeningHoursCommand hoursInput, @Nullable Long expectedVersion) {
         return access.inNetwork(caller, network, Permission.MANAGE_PLACES, false, granted -> {
-            Network n = writable(granted);
+            Network n = granted.writableNetwork();
             StoredPlace current = OperatorScope.place(places, operators, granted, caller, id);
             checkVersion(expectedVersion, current.place().version());
             Fields fields = new Fields();
@@ -188,13 +188,6 @@ public final class SetupService implements ManageOperatorsUseCase, OperatorsQuer
             throw new InvalidInputException(List.of(new FieldViolation("operatorId", "operator.not-found",
                     List.of())));
         }
-    }
-
-    private static Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new fr.maillage.domain.network.NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 
     private static void checkVersion(@Nullable Long expected, long actual) {

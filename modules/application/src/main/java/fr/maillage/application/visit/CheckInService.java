@@ -37,7 +37,6 @@ import fr.maillage.application.visit.port.out.VisitPort;
 import fr.maillage.application.visit.port.out.VisitPort.VisitDetails;
 import fr.maillage.domain.member.Member;
 import fr.maillage.domain.network.Network;
-import fr.maillage.domain.network.NetworkArchivedException;
 import fr.maillage.domain.network.NetworkSlug;
 import fr.maillage.domain.offer.Offer;
 import fr.maillage.domain.operator.OperatorId;
@@ -174,7 +173,7 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
 
     private VisitDetails checkIn(NetworkAccess granted, Caller caller, StoredPlace stored, Member member,
             VisitSource source, @Nullable String overrideReason, Instant at) {
-        Network network = writable(granted);
+        Network network = granted.writableNetwork();
         Place place = stored.place();
         ZoneId zone = network.timeZone().zone();
         if (!place.isOpen()) {
@@ -483,13 +482,6 @@ public final class CheckInService implements CheckInUseCase, CheckOutUseCase, Cl
     /** The place, if the caller works at its desk (a manager sees another operator's place as missing). */
     private StoredPlace deskPlace(NetworkAccess granted, Caller caller, PlaceId id) {
         return OperatorScope.place(places, operators, granted, caller, id);
-    }
-
-    private Network writable(NetworkAccess granted) {
-        if (granted.network().isArchived()) {
-            throw new NetworkArchivedException(granted.network().slug());
-        }
-        return granted.network();
     }
 
     private static YearMonth month(String raw) {

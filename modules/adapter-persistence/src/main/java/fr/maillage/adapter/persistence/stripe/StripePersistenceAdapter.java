@@ -204,12 +204,6 @@ class StripePersistenceAdapter implements OnlinePaymentStorePort {
     }
 
     @Override
-    public boolean hasCheckout(MembershipId membership) {
-        return !jdbc.queryForList("select 1 from stripe_checkout where network_id = :network and membership_id = :m"
-                + " limit 1", params().addValue("m", membership.value()), Integer.class).isEmpty();
-    }
-
-    @Override
     public Optional<SubscriptionStatus> subscription(String subscription) {
         return jdbc.query("""
                 select cancel_at_period_end, ended, status_at from stripe_subscription

@@ -65,9 +65,6 @@ public interface OnlinePaymentStorePort {
      */
     Optional<SubscriptionLink> subscriptionOf(MembershipId firstPeriod);
 
-    /** Whether a Checkout session was opened for the membership (whatever became of it). */
-    boolean hasCheckout(MembershipId membership);
-
     /** A provider subscription's state as last stored ({@code stripe_subscription}), if any. */
     Optional<SubscriptionStatus> subscription(String subscription);
 
@@ -79,6 +76,15 @@ public interface OnlinePaymentStorePort {
 
     /** The membership that renews this one (its next period), if any. */
     Optional<MembershipId> renewalOf(MembershipId membership);
+
+    /** The last period of the renewal chain from {@code period} on ({@code period} itself when nothing renews it). */
+    default MembershipId latestPeriod(MembershipId period) {
+        MembershipId latest = period;
+        for (Optional<MembershipId> next = renewalOf(latest); next.isPresent(); next = renewalOf(latest)) {
+            latest = next.get();
+        }
+        return latest;
+    }
 
     /** Writes the session's status, payment intent and the total refunded. */
     void updateCheckout(Checkout checkout);
